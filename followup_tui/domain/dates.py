@@ -1,0 +1,64 @@
+"""Date helpers: weekday shifts and the date words people type. `today` is always a parameter."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_RELATIVE = re.compile(r"^([+-])(\d{1,4})([dw])$")
+
+
+class DateError(ValueError):
+    """A date the user typed could not be read; the message says what to type instead."""
+
+
+def next_weekday(day: date) -> date:
+    """The day itself on Monday to Friday; the following Monday on a weekend (R3)."""
+    weekday = day.weekday()
+    if weekday >= 5:
+        return day + timedelta(days=7 - weekday)
+    return day
+
+
+def parse_date(text: str, today: date) -> date:
+    """Read an ISO date (2026-03-10) or a word: today, tomorrow, yesterday, mon..sun, +3d, -2w.
+
+    A weekday name means the next such day after today (never today itself).
+    """
+    word = text.strip().lower()
+    if not word:
+        raise DateError("a date is required")
+    if word == "today":
+        return today
+    if word == "tomorrow":
+        return today + timedelta(days=1)
+    if word == "yesterday":
+        return today - timedelta(days=1)
+    for index, name in enumerate(WEEKDAYS):
+        if len(word) >= 3 and name.startswith(word[:3]) and _is_weekday_word(word, index):
+            ahead = (index - today.weekday()) % 7 or 7
+            return today + timedelta(days=ahead)
+    match = _RELATIVE.match(word)
+    if match:
+        sign, amount, unit = match.groups()
+        days = int(amount) * (7 if unit == "w" else 1)
+        try:
+            return today + timedelta(days=days if sign == "+" else -days)
+        except OverflowError as error:
+            raise DateError(f"{text.strip()!r} is too far away") from error
+    try:
+        return date.fromisoformat(word)
+    except ValueError:
+        raise DateError(
+            f"{text.strip()!r} is not a date "
+            "(use YYYY-MM-DD, today, tomorrow, mon..sun, +3d or +2w)"
+        ) from None
+
+
+_FULL_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _is_weekday_word(word: str, index: int) -> bool:
+    """Accept 'mon', 'mond', 'monday'; reject 'monkey'."""
+    return _FULL_NAMES[index].startswith(word)

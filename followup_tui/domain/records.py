@@ -1,0 +1,145 @@
+"""The records the rules engine reads: plain, immutable dataclasses with no I/O.
+
+The store converts its tables into these; the engine and the screens never see SQL rows.
+Vocabulary follows RULES.md: an *application* has *contacts*, *interviews* and *touches*.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, time
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    """Where an application stands. Only ACTIVE ones are scheduled (R9)."""
+
+    ACTIVE = "active"
+    PARKED = "parked"
+    OFFER_ACCEPTED = "offer_accepted"
+    OFFER_DECLINED = "offer_declined"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+    NO_RESPONSE = "no_response"
+
+    @property
+    def is_closed(self) -> bool:
+        return self not in (Status.ACTIVE, Status.PARKED)
+
+
+class Persistence(StrEnum):
+    """How hard to push (R4): the days between two outbound follow-ups."""
+
+    GENTLE = "gentle"
+    STANDARD = "standard"
+    PERSISTENT = "persistent"
+
+
+class Channel(StrEnum):
+    PHONE = "phone"
+    EMAIL = "email"
+    LETTER = "letter"
+    OTHER = "other"
+
+
+class Direction(StrEnum):
+    OUT = "out"
+    IN = "in"
+
+
+class TouchKind(StrEnum):
+    THANK_YOU = "thank_you"
+    STATUS_CHECK = "status_check"
+    FINAL_NOTE = "final_note"
+    FEEDBACK_REQUEST = "feedback_request"
+    REPLY = "reply"
+    OTHER = "other"
+
+
+class Outcome(StrEnum):
+    NONE = "none"
+    REACHED = "reached"
+    VOICEMAIL = "voicemail"
+    NO_ANSWER = "no_answer"
+    REPLIED = "replied"
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """A person met or written to: the business-card facts (R5)."""
+
+    id: int
+    full_name: str
+    title: str = ""
+    email: str = ""
+    phone: str = ""
+    postal_address: str = ""
+    decision_maker: bool = False
+    rapport: bool = False
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Interview:
+    id: int
+    held_on: date
+    at_time: time | None = None
+    stage: str = ""
+    interviewer_ids: tuple[int, ...] = ()
+    topics: str = ""
+    concerns: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Touch:
+    """One logged contact with the employer, either way."""
+
+    id: int
+    on: date
+    channel: Channel
+    direction: Direction
+    kind: TouchKind
+    contact_id: int | None = None
+    outcome: Outcome = Outcome.NONE
+    notes: str = ""
+
+    @property
+    def is_outbound_follow_up(self) -> bool:
+        """Counts against the weekly limit (R4): outbound, and not a thank-you note (R1)."""
+        return self.direction is Direction.OUT and self.kind is not TouchKind.THANK_YOU
+
+    @property
+    def is_answer(self) -> bool:
+        """The employer answered: an inbound touch, or a call that reached someone (R8)."""
+        return self.direction is Direction.IN or self.outcome in (
+            Outcome.REACHED,
+            Outcome.REPLIED,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Application:
+    """One job applied for, with everything the rules need to know about it."""
+
+    id: int
+    company: str
+    role: str
+    status: Status = Status.ACTIVE
+    persistence: Persistence = Persistence.STANDARD
+    expected_decision: date | None = None
+    # The day the expected decision date was learned; None means known all along.
+    decision_learned_on: date | None = None
+    snoozed_until: date | None = None
+    closed_on: date | None = None
+    key_strengths: str = ""
+    feedback: str = ""
+    contacts: tuple[Contact, ...] = ()
+    interviews: tuple[Interview, ...] = ()
+    touches: tuple[Touch, ...] = field(default=())
+
+    def contact(self, contact_id: int | None) -> Contact | None:
+        for contact in self.contacts:
+            if contact.id == contact_id:
+                return contact
+        return None

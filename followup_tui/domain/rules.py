@@ -1,0 +1,479 @@
+"""The rules engine: RULES.md R1-R9 as pure functions.
+
+`assess(application, today)` says what is due for one application and what is wrong with its
+history. Nothing here reads the clock, the database or the screen.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+from types import MappingProxyType
+
+from followup_tui.domain.dates import next_weekday
+from followup_tui.domain.records import (
+    Application,
+    Channel,
+    Contact,
+    Direction,
+    Interview,
+    Persistence,
+    Status,
+    Touch,
+    TouchKind,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The numbers RULES.md marks *default*; a user may change them."""
+
+    first_check_days: int = 5  # R3: first status check when the timeline is unknown
+    gaps: Mapping[Persistence, int] = field(
+        default_factory=lambda: MappingProxyType(
+            {Persistence.GENTLE: 14, Persistence.STANDARD: 7, Persistence.PERSISTENT: 4}
+        )
+    )  # R4: days between two outbound follow-ups
+    cut_loose_unanswered: int = 4  # R8
+    cut_loose_days: int = 60  # R8
+    close_after_final_note_days: int = 7  # R8: then suggest closing as no response
+
+    def gap(self, persistence: Persistence) -> int:
+        return self.gaps[persistence]
+
+
+DEFAULT_SETTINGS = Settings()
+
+
+class ActionKind(StrEnum):
+    THANK_YOU = "thank_you"
+    ASK_TIMELINE = "ask_timeline"
+    STATUS_CHECK = "status_check"
+    FINAL_NOTE = "final_note"
+    SUGGEST_CLOSE = "suggest_close"
+    FEEDBACK_CALL = "feedback_call"
+
+    @property
+    def label(self) -> str:
+        return _ACTION_LABELS[self]
+
+
+_ACTION_LABELS = {
+    ActionKind.THANK_YOU: "Send thank-you note",
+    ActionKind.ASK_TIMELINE: "Ask for the timeline",
+    ActionKind.STATUS_CHECK: "Status check",
+    ActionKind.FINAL_NOTE: "Send final note",
+    ActionKind.SUGGEST_CLOSE: "Close as no response?",
+    ActionKind.FEEDBACK_CALL: "Ask for feedback",
+}
+
+
+class FlagKind(StrEnum):
+    OVERDUE = "overdue"
+    OVER_FREQUENT = "over_frequent"
+    TOO_EARLY = "too_early"
+    CUT_LOOSE = "cut_loose"
+    NO_DECISION_MAKER = "no_decision_maker"
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """Something to do for an application, by a date, with a reason a person can read."""
+
+    kind: ActionKind
+    due: date
+    rule: str
+    why: str
+    overdue: bool
+    channel: Channel | None = None
+    contact: Contact | None = None
+    interview_id: int | None = None
+
+    def urgency(self, today: date) -> tuple[int, date]:
+        """Overdue thank-you notes first, then other overdue actions, then due today, then later."""
+        if self.overdue:
+            tier = 0 if self.kind is ActionKind.THANK_YOU else 1
+        elif self.due <= today:
+            tier = 2
+        else:
+            tier = 3
+        return (tier, self.due)
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    kind: FlagKind
+    rule: str
+    message: str
+    touch_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """What the rules say about one application on one day."""
+
+    application: Application
+    today: date
+    actions: tuple[Action, ...] = ()
+    flags: tuple[Flag, ...] = ()
+    # R4: the first day another outbound follow-up would not be over-frequent.
+    earliest_follow_up: date | None = None
+
+    @property
+    def next_action(self) -> Action | None:
+        return self.actions[0] if self.actions else None
+
+    def has(self, kind: FlagKind) -> bool:
+        return any(flag.kind is kind for flag in self.flags)
+
+    @property
+    def due_actions(self) -> tuple[Action, ...]:
+        return tuple(action for action in self.actions if action.due <= self.today)
+
+    def urgency(self) -> tuple[int, date, str, int]:
+        """Sort key across applications; applications with nothing to do sort last."""
+        action = self.next_action
+        if action is None:
+            return (4, date.max, self.application.company.casefold(), self.application.id)
+        tier, due = action.urgency(self.today)
+        return (tier, due, self.application.company.casefold(), self.application.id)
+
+
+ROTATION = {
+    Channel.PHONE: Channel.EMAIL,
+    Channel.EMAIL: Channel.LETTER,
+    Channel.LETTER: Channel.PHONE,
+    Channel.OTHER: Channel.PHONE,
+}
+_WRITTEN = (Channel.EMAIL, Channel.LETTER)
+
+
+def assess(
+    application: Application, today: date, settings: Settings = DEFAULT_SETTINGS
+) -> Assessment:
+    """Next actions and flags for one application on `today` (R1-R9)."""
+    if application.status is Status.REJECTED:
+        return _assess_rejected(application, today)
+    if application.status is not Status.ACTIVE:
+        return Assessment(application, today)  # R9: closed or parked leaves the schedule
+
+    touches = sorted(application.touches, key=lambda touch: (touch.on, touch.id))
+    held = sorted(
+        (i for i in application.interviews if i.held_on <= today),
+        key=lambda interview: (interview.held_on, interview.id),
+    )
+    flags: list[Flag] = []
+    actions = list(_thank_you_actions(application, held, touches, today))
+    earliest = None
+    if held:
+        follow_up, earliest, follow_up_flags = _follow_up(
+            application, held, touches, today, settings
+        )
+        actions.append(follow_up)
+        flags.extend(follow_up_flags)
+    flags.extend(_over_frequent_flags(application, touches, today, settings))
+    flags.extend(_too_early_flags(application, touches, today))
+    return _finish(application, today, actions, flags, earliest)
+
+
+def assess_all(
+    applications: Iterable[Application], today: date, settings: Settings = DEFAULT_SETTINGS
+) -> list[Assessment]:
+    """Every application assessed, most urgent first."""
+    return sorted(
+        (assess(application, today, settings) for application in applications),
+        key=Assessment.urgency,
+    )
+
+
+def _finish(
+    application: Application,
+    today: date,
+    actions: list[Action],
+    flags: list[Flag],
+    earliest: date | None,
+) -> Assessment:
+    actions.sort(key=lambda action: (*action.urgency(today), _KIND_ORDER[action.kind]))
+    overdue = [action for action in actions if action.overdue]
+    if overdue:
+        first = overdue[0]
+        days = (today - first.due).days
+        flags.insert(
+            0,
+            Flag(
+                FlagKind.OVERDUE,
+                first.rule,
+                f"{first.kind.label} was due {_day(first.due)} ({_plural(days, 'day')} ago)",
+            ),
+        )
+    return Assessment(application, today, tuple(actions), tuple(flags), earliest)
+
+
+_KIND_ORDER = {kind: index for index, kind in enumerate(ActionKind)}
+
+
+# R1 ---------------------------------------------------------------------------------------
+
+
+def _thank_you_actions(
+    application: Application, held: list[Interview], touches: list[Touch], today: date
+) -> Iterable[Action]:
+    """A thank-you note to each interviewer, due by the end of the day after the interview."""
+    thanks = [
+        touch
+        for touch in touches
+        if touch.kind is TouchKind.THANK_YOU and touch.direction is Direction.OUT
+    ]
+    for interview in held:
+        due = interview.held_on + timedelta(days=1)
+        due = max(due, application.snoozed_until or due)
+        overdue = today > due
+        if not interview.interviewer_ids:
+            if any(touch.on >= interview.held_on for touch in thanks):
+                continue
+            yield Action(
+                ActionKind.THANK_YOU,
+                due,
+                "R1",
+                f"No interviewer recorded for the {_day(interview.held_on)} interview: "
+                "add who you met, then thank each one by the next day",
+                overdue,
+                Channel.EMAIL,
+                None,
+                interview.id,
+            )
+            continue
+        for contact_id in interview.interviewer_ids:
+            sent = any(
+                touch.contact_id == contact_id and touch.on >= interview.held_on for touch in thanks
+            )
+            if sent:
+                continue
+            contact = application.contact(contact_id)
+            name = contact.full_name if contact else "the interviewer"
+            yield Action(
+                ActionKind.THANK_YOU,
+                due,
+                "R1",
+                f"Thank {name} for the {_day(interview.held_on)} interview by the next day; "
+                "name two or three strengths and something you discussed",
+                overdue,
+                Channel.EMAIL,
+                contact,
+                interview.id,
+            )
+
+
+# R2, R3, R4, R5, R8 -----------------------------------------------------------------------
+
+
+def _follow_up(
+    application: Application,
+    held: list[Interview],
+    touches: list[Touch],
+    today: date,
+    settings: Settings,
+) -> tuple[Action, date | None, list[Flag]]:
+    """The one outbound follow-up the application needs next, and the flags that go with it."""
+    flags: list[Flag] = []
+    last_interview = held[-1].held_on
+    gap = settings.gap(application.persistence)
+    follow_ups = [touch for touch in touches if touch.is_outbound_follow_up]
+    last_follow_up = follow_ups[-1] if follow_ups else None
+    answers = [touch for touch in touches if touch.is_answer]
+    last_answer = answers[-1] if answers else None
+
+    expected = application.expected_decision
+    timeline_known = expected is not None and expected >= last_interview
+    # R3: the first status check is on the decision date, or some days after the last interview.
+    if timeline_known:
+        due = expected
+        why = f"They expect to decide by {_day(expected)}: check in then, not before (R2, R3)"
+    else:
+        due = last_interview + timedelta(days=settings.first_check_days)
+        why = (
+            f"No decision date known: ask when they expect to decide; first check "
+            f"{settings.first_check_days} days after the {_day(last_interview)} interview (R2, R3)"
+        )
+    # R4: at most one follow-up per gap; a reply also restarts the wait.
+    earliest = None
+    if last_follow_up is not None:
+        earliest = last_follow_up.on + timedelta(days=gap)
+        if earliest > due:
+            due = earliest
+            why = (
+                f"Last follow-up was {_day(last_follow_up.on)} by {last_follow_up.channel.value}: "
+                f"one every {gap} days ({application.persistence.value}) (R4)"
+            )
+    if last_answer is not None and last_answer.on + timedelta(days=gap) > due:
+        due = last_answer.on + timedelta(days=gap)
+        why = f"They answered on {_day(last_answer.on)}: give it {gap} days before the next (R4)"
+
+    channel = ROTATION[last_follow_up.channel] if last_follow_up else Channel.PHONE
+    kind = ActionKind.STATUS_CHECK if timeline_known else ActionKind.ASK_TIMELINE
+    rule = "R3" if last_follow_up is None else "R4"
+
+    # R8: cut loose after long silence.
+    silence_start = last_answer.on if last_answer else last_interview
+    unanswered = [
+        touch
+        for touch in follow_ups
+        if (last_answer is None or (touch.on, touch.id) > (last_answer.on, last_answer.id))
+        and touch.on >= last_interview
+    ]
+    anchor = max(d for d in (last_interview, expected, silence_start) if d is not None)
+    silent_days = (today - anchor).days
+    final_notes = [touch for touch in unanswered if touch.kind is TouchKind.FINAL_NOTE]
+    if final_notes:
+        sent = final_notes[-1].on
+        kind, rule, channel = ActionKind.SUGGEST_CLOSE, "R8", None
+        due = sent + timedelta(days=settings.close_after_final_note_days)
+        why = (
+            f"Final note sent {_day(sent)} and no answer since: close as no response "
+            "and put the time into other openings (R8)"
+        )
+    elif len(unanswered) >= settings.cut_loose_unanswered or silent_days >= settings.cut_loose_days:
+        if len(unanswered) >= settings.cut_loose_unanswered:
+            reason = f"{len(unanswered)} follow-ups unanswered"
+            since = None
+        else:
+            reason = f"no answer for {silent_days} days"
+            since = anchor + timedelta(days=settings.cut_loose_days)
+        flags.append(Flag(FlagKind.CUT_LOOSE, "R8", f"Gone silent: {reason}"))
+        kind, rule = ActionKind.FINAL_NOTE, "R8"
+        channel = channel if channel in _WRITTEN else Channel.EMAIL
+        if since is not None and since > due:
+            due = since
+        why = (
+            f"{reason.capitalize()}: send a polite but firm final note asking for an answer "
+            "either way so you can pursue other opportunities (R8)"
+        )
+
+    # R5: status checks go to the decision maker.
+    contact = None
+    if kind is not ActionKind.SUGGEST_CLOSE:
+        contact, known = _decision_maker(application, held)
+        if not known:
+            flags.append(
+                Flag(
+                    FlagKind.NO_DECISION_MAKER,
+                    "R5",
+                    "No decision maker known: find out who decides",
+                )
+            )
+            why += "; no decision maker known: find out who decides (R5)"
+
+    # R3: phone and email follow-ups never fall on a weekend.
+    if channel in (Channel.PHONE, Channel.EMAIL):
+        due = next_weekday(due)
+    if application.snoozed_until is not None and application.snoozed_until > due:
+        due = application.snoozed_until
+        why += f"; snoozed until {_day(due)}"
+    action = Action(kind, due, rule, why, due < today, channel, contact)
+    return action, earliest, flags
+
+
+def _decision_maker(application: Application, held: list[Interview]) -> tuple[Contact | None, bool]:
+    """The decision maker if one is known; else the most recent interviewer (R5)."""
+    deciders = [contact for contact in application.contacts if contact.decision_maker]
+    if deciders:
+        return deciders[0], True
+    for interview in reversed(held):
+        for contact_id in interview.interviewer_ids:
+            contact = application.contact(contact_id)
+            if contact is not None:
+                return contact, False
+    return (application.contacts[0] if application.contacts else None), False
+
+
+def over_frequent_touches(
+    application: Application, settings: Settings = DEFAULT_SETTINGS
+) -> list[tuple[Touch, Touch]]:
+    """Every pair of successive outbound follow-ups closer than the gap (R4), later one second."""
+    gap = settings.gap(application.persistence)
+    follow_ups = sorted(
+        (touch for touch in application.touches if touch.is_outbound_follow_up),
+        key=lambda touch: (touch.on, touch.id),
+    )
+    return [
+        (before, after)
+        for before, after in itertools.pairwise(follow_ups)
+        if (after.on - before.on).days < gap
+    ]
+
+
+def _over_frequent_flags(
+    application: Application, touches: list[Touch], today: date, settings: Settings
+) -> Iterable[Flag]:
+    """R4 flags that still matter: the later follow-up of the pair is inside the gap window."""
+    gap = settings.gap(application.persistence)
+    for before, after in over_frequent_touches(application, settings):
+        if 0 <= (today - after.on).days < gap:
+            days = (after.on - before.on).days
+            yield Flag(
+                FlagKind.OVER_FREQUENT,
+                "R4",
+                f"Two follow-ups {_plural(days, 'day')} apart ({_day(before.on)}, "
+                f"{_day(after.on)}): at most one every {gap} days",
+                after.id,
+            )
+
+
+def _too_early_flags(application: Application, touches: list[Touch], today: date) -> Iterable[Flag]:
+    """R2: a status check before the expected decision date, once that date was known."""
+    expected = application.expected_decision
+    if expected is None or today >= expected:
+        return
+    learned = application.decision_learned_on
+    for touch in touches:
+        if touch.kind is not TouchKind.STATUS_CHECK or not touch.is_outbound_follow_up:
+            continue
+        if touch.on < expected and (learned is None or touch.on > learned):
+            yield Flag(
+                FlagKind.TOO_EARLY,
+                "R2",
+                f"Status check on {_day(touch.on)} came before the decision date {_day(expected)}",
+                touch.id,
+            )
+
+
+# R9 ---------------------------------------------------------------------------------------
+
+
+def _assess_rejected(application: Application, today: date) -> Assessment:
+    """Rejected: a feedback call to someone you had rapport with, unless already done."""
+    friendly = [contact for contact in application.contacts if contact.rapport]
+    closed = application.closed_on or today
+    asked = any(
+        touch.kind is TouchKind.FEEDBACK_REQUEST and touch.on >= closed
+        for touch in application.touches
+    )
+    if not friendly or asked or application.feedback.strip():
+        return Assessment(application, today)
+    contact = next((c for c in friendly if c.decision_maker), friendly[0])
+    due = next_weekday(closed + timedelta(days=1))
+    action = Action(
+        ActionKind.FEEDBACK_CALL,
+        due,
+        "R9",
+        f"Rejected, but you had good rapport with {contact.full_name}: call to ask why you "
+        "were not selected, and record what you learn (R9)",
+        due < today,
+        Channel.PHONE,
+        contact,
+    )
+    return _finish(application, today, [action], [], None)
+
+
+# Wording helpers ---------------------------------------------------------------------------
+
+
+def _day(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
