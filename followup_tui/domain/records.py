@@ -6,7 +6,7 @@ Vocabulary follows RULES.md: an *application* has *contacts*, *interviews* and *
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, time
 from enum import StrEnum
 
@@ -134,9 +134,18 @@ class Application:
     closed_on: date | None = None
     key_strengths: str = ""
     feedback: str = ""
+    job_url: str = ""
+    location: str = ""
+    notes: str = ""
+    closed_reason: str = ""
+    lessons: str = ""
+    created_on: date | None = None
     contacts: tuple[Contact, ...] = ()
     interviews: tuple[Interview, ...] = ()
-    touches: tuple[Touch, ...] = field(default=())
+    touches: tuple[Touch, ...] = ()
+    # The user's own call-script bullets (R6), kept per application; empty means generated.
+    call_script: tuple[str, ...] = ()
+    voicemail_script: tuple[str, ...] = ()
 
     def contact(self, contact_id: int | None) -> Contact | None:
         for contact in self.contacts:

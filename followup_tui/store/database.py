@@ -1,0 +1,164 @@
+"""Opening the database file safely: check it, back it up, migrate it, then hand out an engine.
+
+Every check that can refuse a file runs on a read-only connection first, so a file that is not
+ours, is damaged, or comes from a newer version is left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+import sqlalchemy
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+from followup_tui.store import migrations
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BACKUPS_FOLDER = "backups"
+
+
+class StoreError(Exception):
+    """A problem with the database file, worded for the user: what happened, what to do."""
+
+
+def backups_dir(path: Path) -> Path:
+    return path.parent / BACKUPS_FOLDER
+
+
+def inspect(path: Path) -> int:
+    """Check an existing or future database file without writing to it; return its version.
+
+    Raises StoreError for a missing folder, a file that is not SQLite, another program's
+    database, a damaged file, or one from a newer followup.
+    """
+    folder = path.parent
+    if not folder.exists():
+        raise StoreError(f"the folder {folder} does not exist; create it or choose another --db")
+    if not folder.is_dir():
+        raise StoreError(f"{folder} is not a folder; choose another --db")
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a database file; choose another --db")
+    if not path.exists():
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise StoreError(f"cannot create a database in {folder}: the folder is not writable")
+        return 0
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise StoreError(f"cannot read {path}: {error.strerror}") from error
+    if not header:
+        return 0  # an empty file is an empty database
+    if header != SQLITE_HEADER:
+        raise StoreError(f"{path} is not a followup database (not SQLite); it was left untouched")
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        raise StoreError(f"cannot open {path}: {error}") from error
+    try:
+        version = migrations.user_version(connection)
+        app_id = connection.execute("PRAGMA application_id").fetchone()[0]
+        tables = connection.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+        ).fetchone()[0]
+        if app_id not in (0, migrations.APPLICATION_ID) or (version == 0 and tables):
+            raise StoreError(
+                f"{path} is a SQLite database of another program; it was left untouched"
+            )
+        if version > migrations.LATEST:
+            raise StoreError(
+                f"{path} was written by a newer followup (schema {version}; this version "
+                f"knows up to {migrations.LATEST}); upgrade followup. The file was left untouched"
+            )
+        check = connection.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise StoreError(
+                f"{path} is damaged ({check}); restore a copy from {backups_dir(path)}. "
+                "The file was left untouched"
+            )
+    except sqlite3.DatabaseError as error:
+        raise StoreError(
+            f"{path} is damaged or not a database ({error}); restore a copy from "
+            f"{backups_dir(path)}. The file was left untouched"
+        ) from error
+    finally:
+        connection.close()
+    return version
+
+
+def backup(path: Path, destination: Path) -> Path:
+    """A consistent copy of a live database through SQLite's backup API, private to the user."""
+    destination.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    partial = destination.with_name(destination.name + ".partial")
+    source = sqlite3.connect(path)
+    try:
+        target = sqlite3.connect(partial)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+    finally:
+        source.close()
+    os.chmod(partial, 0o600)
+    with partial.open("rb") as handle:
+        os.fsync(handle.fileno())
+    partial.replace(destination)
+    return destination
+
+
+def prepare(path: Path) -> list[int]:
+    """Check the file, back it up if a migration is due, and migrate it to the latest schema."""
+    version = inspect(path)
+    if version == migrations.LATEST:
+        return []
+    if version > 0:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup(path, backups_dir(path) / f"{path.stem}-{stamp}-before-v{migrations.LATEST}.sqlite")
+    new_file = not path.exists()
+    try:
+        connection = sqlite3.connect(path, isolation_level=None)
+    except sqlite3.Error as error:
+        raise StoreError(f"cannot open {path}: {error}") from error
+    try:
+        connection.execute("PRAGMA journal_mode = WAL")
+        applied = migrations.migrate(connection)
+    except sqlite3.OperationalError as error:
+        raise StoreError(f"cannot write {path}: {error}") from error
+    finally:
+        connection.close()
+    if new_file:
+        os.chmod(path, 0o600)
+    return applied
+
+
+def create_engine(path: Path) -> Engine:
+    """An engine whose every connection has the pragmas we rely on.
+
+    Transactions are begun by us, not by the sqlite3 driver (its legacy mode on Python 3.11
+    does not BEGIN before SELECT): BEGIN IMMEDIATE for writes, so a read-then-write never
+    fails with SQLITE_BUSY halfway, and a plain BEGIN for sessions marked read-only.
+    """
+    engine = sqlalchemy.create_engine(
+        f"sqlite:///{path}", connect_args={"check_same_thread": False}
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA busy_timeout = 5000")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection) -> None:
+        read_only = connection.get_execution_options().get("followup_read_only", False)
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+
+    return engine

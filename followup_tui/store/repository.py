@@ -1,0 +1,335 @@
+"""The store's service API: the only code that reads or writes rows.
+
+Screens and commands get and give plain domain records (`followup_tui.domain.records`); each
+call is one short session, so no lock outlives the call that took it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import func
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlmodel import Session, select
+
+from followup_tui.domain.records import (
+    Application,
+    Channel,
+    Contact,
+    Direction,
+    Interview,
+    Outcome,
+    Persistence,
+    Status,
+    Touch,
+    TouchKind,
+)
+from followup_tui.store.database import StoreError, create_engine, prepare
+from followup_tui.store.tables import (
+    ApplicationRow,
+    ContactRow,
+    InterviewerRow,
+    InterviewRow,
+    ScriptLineRow,
+    TouchRow,
+)
+
+ACTIVE_STATUSES = (Status.ACTIVE.value, Status.PARKED.value)
+
+
+class Store:
+    """One database file, checked and migrated on open."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.migrated = prepare(path)
+        self._engine = create_engine(path)
+        self._read_engine = self._engine.execution_options(followup_read_only=True)
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _reading(self) -> Iterator[Session]:
+        with _friendly_errors(self.path), Session(self._read_engine) as session:
+            yield session
+
+    @contextmanager
+    def _writing(self) -> Iterator[Session]:
+        with (
+            _friendly_errors(self.path),
+            Session(self._engine, expire_on_commit=False) as session,
+        ):
+            yield session
+            session.commit()
+
+    # Reading ------------------------------------------------------------------------------
+
+    def count_applications(self) -> int:
+        with self._reading() as session:
+            return session.exec(select(func.count()).select_from(ApplicationRow)).one()
+
+    def load_applications(self, *, include_closed: bool = True) -> list[Application]:
+        """Every application (or only active and parked ones) with its whole history."""
+        condition = None if include_closed else ApplicationRow.status.in_(ACTIVE_STATUSES)
+        return self._load(condition)
+
+    def load_application(self, application_id: int) -> Application | None:
+        found = self._load(ApplicationRow.id == application_id)
+        return found[0] if found else None
+
+    def _load(self, condition) -> list[Application]:
+        with self._reading() as session:
+            query = select(ApplicationRow).order_by(ApplicationRow.id)
+            ids = select(ApplicationRow.id)
+            if condition is not None:
+                query = query.where(condition)
+                ids = ids.where(condition)
+            rows = session.exec(query).all()
+            contacts = session.exec(
+                select(ContactRow).where(ContactRow.application_id.in_(ids)).order_by(ContactRow.id)
+            ).all()
+            interviews = session.exec(
+                select(InterviewRow)
+                .where(InterviewRow.application_id.in_(ids))
+                .order_by(InterviewRow.held_on, InterviewRow.id)
+            ).all()
+            links = session.exec(
+                select(InterviewerRow)
+                .join(InterviewRow, InterviewRow.id == InterviewerRow.interview_id)
+                .where(InterviewRow.application_id.in_(ids))
+                .order_by(InterviewerRow.interview_id, InterviewerRow.position)
+            ).all()
+            touches = session.exec(
+                select(TouchRow)
+                .where(TouchRow.application_id.in_(ids))
+                .order_by(TouchRow.happened_on, TouchRow.id)
+            ).all()
+            lines = session.exec(
+                select(ScriptLineRow)
+                .where(ScriptLineRow.application_id.in_(ids))
+                .order_by(ScriptLineRow.position)
+            ).all()
+        return _assemble(rows, contacts, interviews, links, touches, lines)
+
+    # Writing ------------------------------------------------------------------------------
+
+    def add_application(self, application: Application) -> int:
+        """Save a new application with its contacts, interviews and touches; returns its id."""
+        return self.insert_applications([application], keep_ids=False)[0]
+
+    def insert_applications(
+        self, applications: Sequence[Application], *, keep_ids: bool
+    ) -> list[int]:
+        """Insert many applications in one transaction: all of them, or none.
+
+        With keep_ids, every id in the records is kept (an import into an empty database);
+        otherwise new ids are given and the references inside each record follow them.
+        """
+        new_ids: list[int] = []
+        with self._writing() as session:
+            for application in applications:
+                new_ids.append(_insert(session, application, keep_ids))
+        return new_ids
+
+
+@contextmanager
+def _friendly_errors(path: Path) -> Iterator[None]:
+    try:
+        yield
+    except OperationalError as error:
+        message = str(error.orig)
+        if "locked" in message or "busy" in message:
+            raise StoreError(
+                f"{path} is busy: another followup is writing to it; try again in a moment"
+            ) from error
+        raise StoreError(f"cannot use {path}: {message}") from error
+    except IntegrityError as error:
+        raise StoreError(f"refused by the database: {error.orig}") from error
+
+
+def _insert(session: Session, application: Application, keep_ids: bool) -> int:
+    def given(record_id: int) -> int | None:
+        return record_id if keep_ids else None
+
+    row = ApplicationRow(
+        id=given(application.id),
+        company=application.company,
+        role=application.role,
+        job_url=application.job_url,
+        location=application.location,
+        status=application.status.value,
+        persistence=application.persistence.value,
+        expected_decision=application.expected_decision,
+        decision_learned_on=application.decision_learned_on,
+        snoozed_until=application.snoozed_until,
+        key_strengths=application.key_strengths,
+        notes=application.notes,
+        closed_on=application.closed_on,
+        closed_reason=application.closed_reason,
+        feedback=application.feedback,
+        lessons=application.lessons,
+        created_on=application.created_on,
+    )
+    session.add(row)
+    session.flush()
+    application_id = row.id
+    contact_ids: dict[int, int] = {}
+    for contact in application.contacts:
+        contact_row = ContactRow(
+            id=given(contact.id),
+            application_id=application_id,
+            full_name=contact.full_name,
+            title=contact.title,
+            email=contact.email,
+            phone=contact.phone,
+            postal_address=contact.postal_address,
+            decision_maker=contact.decision_maker,
+            rapport=contact.rapport,
+            notes=contact.notes,
+        )
+        session.add(contact_row)
+        session.flush()
+        contact_ids[contact.id] = contact_row.id
+    for interview in application.interviews:
+        interview_row = InterviewRow(
+            id=given(interview.id),
+            application_id=application_id,
+            held_on=interview.held_on,
+            at_time=interview.at_time,
+            stage=interview.stage,
+            topics=interview.topics,
+            concerns=interview.concerns,
+            notes=interview.notes,
+        )
+        session.add(interview_row)
+        session.flush()
+        for position, contact_id in enumerate(interview.interviewer_ids):
+            session.add(
+                InterviewerRow(
+                    interview_id=interview_row.id,
+                    contact_id=contact_ids[contact_id],
+                    position=position,
+                )
+            )
+    for touch in application.touches:
+        session.add(
+            TouchRow(
+                id=given(touch.id),
+                application_id=application_id,
+                contact_id=None if touch.contact_id is None else contact_ids[touch.contact_id],
+                happened_on=touch.on,
+                channel=touch.channel.value,
+                direction=touch.direction.value,
+                kind=touch.kind.value,
+                outcome=touch.outcome.value,
+                notes=touch.notes,
+            )
+        )
+    for variant, lines in (
+        ("call", application.call_script),
+        ("voicemail", application.voicemail_script),
+    ):
+        for position, text in enumerate(lines):
+            session.add(
+                ScriptLineRow(
+                    application_id=application_id, variant=variant, position=position, text=text
+                )
+            )
+    session.flush()
+    return application_id
+
+
+def _assemble(
+    rows: Iterable[ApplicationRow],
+    contacts: Iterable[ContactRow],
+    interviews: Iterable[InterviewRow],
+    links: Iterable[InterviewerRow],
+    touches: Iterable[TouchRow],
+    lines: Iterable[ScriptLineRow],
+) -> list[Application]:
+    contacts_by_app: dict[int, list[Contact]] = defaultdict(list)
+    for row in contacts:
+        contacts_by_app[row.application_id].append(
+            Contact(
+                id=row.id,
+                full_name=row.full_name,
+                title=row.title,
+                email=row.email,
+                phone=row.phone,
+                postal_address=row.postal_address,
+                decision_maker=bool(row.decision_maker),
+                rapport=bool(row.rapport),
+                notes=row.notes,
+            )
+        )
+    people: dict[int, list[int]] = defaultdict(list)
+    for link in links:
+        people[link.interview_id].append(link.contact_id)
+    interviews_by_app: dict[int, list[Interview]] = defaultdict(list)
+    for row in interviews:
+        interviews_by_app[row.application_id].append(
+            Interview(
+                id=row.id,
+                held_on=row.held_on,
+                at_time=row.at_time,
+                stage=row.stage,
+                interviewer_ids=tuple(people[row.id]),
+                topics=row.topics,
+                concerns=row.concerns,
+                notes=row.notes,
+            )
+        )
+    touches_by_app: dict[int, list[Touch]] = defaultdict(list)
+    for row in touches:
+        touches_by_app[row.application_id].append(
+            Touch(
+                id=row.id,
+                on=row.happened_on,
+                channel=Channel(row.channel),
+                direction=Direction(row.direction),
+                kind=TouchKind(row.kind),
+                contact_id=row.contact_id,
+                outcome=Outcome(row.outcome),
+                notes=row.notes,
+            )
+        )
+    scripts: dict[tuple[int, str], list[str]] = defaultdict(list)
+    for row in lines:
+        scripts[(row.application_id, row.variant)].append(row.text)
+    return [
+        Application(
+            id=row.id,
+            company=row.company,
+            role=row.role,
+            status=Status(row.status),
+            persistence=Persistence(row.persistence),
+            expected_decision=row.expected_decision,
+            decision_learned_on=row.decision_learned_on,
+            snoozed_until=row.snoozed_until,
+            closed_on=row.closed_on,
+            key_strengths=row.key_strengths,
+            feedback=row.feedback,
+            job_url=row.job_url,
+            location=row.location,
+            notes=row.notes,
+            closed_reason=row.closed_reason,
+            lessons=row.lessons,
+            created_on=row.created_on,
+            contacts=tuple(contacts_by_app[row.id]),
+            interviews=tuple(interviews_by_app[row.id]),
+            touches=tuple(touches_by_app[row.id]),
+            call_script=tuple(scripts[(row.id, "call")]),
+            voicemail_script=tuple(scripts[(row.id, "voicemail")]),
+        )
+        for row in rows
+    ]

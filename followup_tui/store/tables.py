@@ -1,0 +1,94 @@
+"""SQLModel tables. The schema itself is created by `migrations.py`, never by `create_all`;
+`tests/store/test_migrations.py` checks that the two agree column by column."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from sqlmodel import Field, SQLModel
+
+
+class ApplicationRow(SQLModel, table=True):
+    __tablename__ = "application"
+
+    id: int | None = Field(default=None, primary_key=True)
+    company: str
+    role: str
+    job_url: str = ""
+    location: str = ""
+    status: str = "active"
+    persistence: str = "standard"
+    expected_decision: date | None = None
+    decision_learned_on: date | None = None
+    snoozed_until: date | None = None
+    key_strengths: str = ""
+    notes: str = ""
+    closed_on: date | None = None
+    closed_reason: str = ""
+    feedback: str = ""
+    lessons: str = ""
+    created_on: date | None = None
+
+
+class ContactRow(SQLModel, table=True):
+    __tablename__ = "contact"
+
+    id: int | None = Field(default=None, primary_key=True)
+    application_id: int = Field(foreign_key="application.id", ondelete="CASCADE")
+    full_name: str
+    title: str = ""
+    email: str = ""
+    phone: str = ""
+    postal_address: str = ""
+    decision_maker: bool = False
+    rapport: bool = False
+    notes: str = ""
+
+
+class InterviewRow(SQLModel, table=True):
+    __tablename__ = "interview"
+
+    id: int | None = Field(default=None, primary_key=True)
+    application_id: int = Field(foreign_key="application.id", ondelete="CASCADE")
+    held_on: date
+    at_time: time | None = None
+    stage: str = ""
+    topics: str = ""
+    concerns: str = ""
+    notes: str = ""
+
+
+class InterviewerRow(SQLModel, table=True):
+    """Who sat in on an interview: a link between an interview and a contact."""
+
+    __tablename__ = "interview_interviewer"
+
+    interview_id: int = Field(foreign_key="interview.id", primary_key=True, ondelete="CASCADE")
+    contact_id: int = Field(foreign_key="contact.id", primary_key=True, ondelete="CASCADE")
+    position: int = 0
+
+
+class TouchRow(SQLModel, table=True):
+    __tablename__ = "touch"
+
+    id: int | None = Field(default=None, primary_key=True)
+    application_id: int = Field(foreign_key="application.id", ondelete="CASCADE")
+    contact_id: int | None = Field(default=None, foreign_key="contact.id", ondelete="SET NULL")
+    happened_on: date
+    channel: str
+    direction: str
+    kind: str
+    outcome: str = "none"
+    notes: str = ""
+
+
+class ScriptLineRow(SQLModel, table=True):
+    """One call-script bullet the user edited (R6): variant 'call' or 'voicemail'."""
+
+    __tablename__ = "script_line"
+
+    id: int | None = Field(default=None, primary_key=True)
+    application_id: int = Field(foreign_key="application.id", ondelete="CASCADE")
+    variant: str
+    position: int
+    text: str
