@@ -21,6 +21,11 @@ def next_weekday(day: date) -> date:
     return day
 
 
+def short_day(day: date) -> str:
+    """'Tue 10 Mar': how a day is written in every message and cell."""
+    return f"{day:%a} {day.day} {day:%b}"
+
+
 def parse_date(text: str, today: date) -> date:
     """Read an ISO date (2026-03-10) or a word: today, tomorrow, yesterday, mon..sun, +3d, -2w.
 

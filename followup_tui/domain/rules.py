@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from types import MappingProxyType
 
-from followup_tui.domain.dates import next_weekday
+from followup_tui.domain.dates import next_weekday, short_day
 from followup_tui.domain.records import (
     Application,
     Channel,
@@ -59,6 +59,16 @@ class ActionKind(StrEnum):
     @property
     def label(self) -> str:
         return _ACTION_LABELS[self]
+
+
+def describe(action: Action) -> str:
+    """'Status check · Dana Reyes · phone': what to do, with whom, how."""
+    parts = [action.kind.label]
+    if action.contact is not None:
+        parts.append(action.contact.full_name)
+    if action.channel is not None:
+        parts.append(action.channel.value)
+    return " · ".join(parts)
 
 
 _ACTION_LABELS = {
@@ -206,7 +216,7 @@ def _finish(
             Flag(
                 FlagKind.OVERDUE,
                 first.rule,
-                f"{first.kind.label} was due {_day(first.due)} ({_plural(days, 'day')} ago)",
+                f"{first.kind.label} was due {short_day(first.due)} ({_plural(days, 'day')} ago)",
             ),
         )
     return Assessment(application, today, tuple(actions), tuple(flags), earliest)
@@ -238,7 +248,7 @@ def _thank_you_actions(
                 ActionKind.THANK_YOU,
                 due,
                 "R1",
-                f"No interviewer recorded for the {_day(interview.held_on)} interview: "
+                f"No interviewer recorded for the {short_day(interview.held_on)} interview: "
                 "add who you met, then thank each one by the next day",
                 overdue,
                 Channel.EMAIL,
@@ -258,7 +268,7 @@ def _thank_you_actions(
                 ActionKind.THANK_YOU,
                 due,
                 "R1",
-                f"Thank {name} for the {_day(interview.held_on)} interview by the next day; "
+                f"Thank {name} for the {short_day(interview.held_on)} interview by the next day; "
                 "name two or three strengths and something you discussed",
                 overdue,
                 Channel.EMAIL,
@@ -291,12 +301,13 @@ def _follow_up(
     # R3: the first status check is on the decision date, or some days after the last interview.
     if timeline_known:
         due = expected
-        why = f"They expect to decide by {_day(expected)}: check in then, not before (R2, R3)"
+        why = f"They expect to decide by {short_day(expected)}: check in then, not before (R2, R3)"
     else:
         due = last_interview + timedelta(days=settings.first_check_days)
         why = (
             f"No decision date known: ask when they expect to decide; first check "
-            f"{settings.first_check_days} days after the {_day(last_interview)} interview (R2, R3)"
+            f"{settings.first_check_days} days after the {short_day(last_interview)} "
+            "interview (R2, R3)"
         )
     # R4: at most one follow-up per gap; a reply also restarts the wait.
     earliest = None
@@ -305,12 +316,15 @@ def _follow_up(
         if earliest > due:
             due = earliest
             why = (
-                f"Last follow-up was {_day(last_follow_up.on)} by {last_follow_up.channel.value}: "
+                f"Last follow-up was {short_day(last_follow_up.on)} "
+                f"by {last_follow_up.channel.value}: "
                 f"one every {gap} days ({application.persistence.value}) (R4)"
             )
     if last_answer is not None and last_answer.on + timedelta(days=gap) > due:
         due = last_answer.on + timedelta(days=gap)
-        why = f"They answered on {_day(last_answer.on)}: give it {gap} days before the next (R4)"
+        why = (
+            f"They answered on {short_day(last_answer.on)}: give it {gap} days before the next (R4)"
+        )
 
     channel = ROTATION[last_follow_up.channel] if last_follow_up else Channel.PHONE
     kind = ActionKind.STATUS_CHECK if timeline_known else ActionKind.ASK_TIMELINE
@@ -332,7 +346,7 @@ def _follow_up(
         kind, rule, channel = ActionKind.SUGGEST_CLOSE, "R8", None
         due = sent + timedelta(days=settings.close_after_final_note_days)
         why = (
-            f"Final note sent {_day(sent)} and no answer since: close as no response "
+            f"Final note sent {short_day(sent)} and no answer since: close as no response "
             "and put the time into other openings (R8)"
         )
     elif len(unanswered) >= settings.cut_loose_unanswered or silent_days >= settings.cut_loose_days:
@@ -371,7 +385,7 @@ def _follow_up(
         due = next_weekday(due)
     if application.snoozed_until is not None and application.snoozed_until > due:
         due = application.snoozed_until
-        why += f"; snoozed until {_day(due)}"
+        why += f"; snoozed until {short_day(due)}"
     action = Action(kind, due, rule, why, due < today, channel, contact)
     return action, earliest, flags
 
@@ -416,8 +430,8 @@ def _over_frequent_flags(
             yield Flag(
                 FlagKind.OVER_FREQUENT,
                 "R4",
-                f"Two follow-ups {_plural(days, 'day')} apart ({_day(before.on)}, "
-                f"{_day(after.on)}): at most one every {gap} days",
+                f"Two follow-ups {_plural(days, 'day')} apart ({short_day(before.on)}, "
+                f"{short_day(after.on)}): at most one every {gap} days",
                 after.id,
             )
 
@@ -435,7 +449,8 @@ def _too_early_flags(application: Application, touches: list[Touch], today: date
             yield Flag(
                 FlagKind.TOO_EARLY,
                 "R2",
-                f"Status check on {_day(touch.on)} came before the decision date {_day(expected)}",
+                f"Status check on {short_day(touch.on)} came before the decision date "
+                f"{short_day(expected)}",
                 touch.id,
             )
 
@@ -469,10 +484,6 @@ def _assess_rejected(application: Application, today: date) -> Assessment:
 
 
 # Wording helpers ---------------------------------------------------------------------------
-
-
-def _day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
 
 
 def _plural(count: int, word: str) -> str:

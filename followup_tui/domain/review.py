@@ -1,0 +1,37 @@
+"""The daily review list: what the dashboard shows and `followup due` prints."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from followup_tui.domain.records import Application, Status
+from followup_tui.domain.rules import DEFAULT_SETTINGS, Assessment, FlagKind, Settings, assess_all
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    due: int  # actions due today or earlier, overdue included
+    overdue: int
+    over_frequent: int  # applications whose latest follow-ups came too close together
+
+
+def review_list(
+    applications: Iterable[Application], today: date, settings: Settings = DEFAULT_SETTINGS
+) -> list[Assessment]:
+    """Active applications, and closed ones that still owe an action (R9), most urgent first."""
+    return [
+        assessment
+        for assessment in assess_all(applications, today, settings)
+        if assessment.application.status is Status.ACTIVE or assessment.actions
+    ]
+
+
+def summarize(assessments: Iterable[Assessment]) -> Summary:
+    due = overdue = frequent = 0
+    for assessment in assessments:
+        due += len(assessment.due_actions)
+        overdue += sum(1 for action in assessment.actions if action.overdue)
+        frequent += assessment.has(FlagKind.OVER_FREQUENT)
+    return Summary(due, overdue, frequent)

@@ -1,0 +1,141 @@
+"""`followup due`: the agenda as plain text for a terminal and as stable JSON for scripts.
+
+JSON layout: docs/agenda-format.md. Text output passes user text through `one_line`, so a
+company name cannot move the cursor or colour the terminal.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from followup_tui.domain.dates import short_day
+from followup_tui.domain.records import Application
+from followup_tui.domain.review import Summary, summarize
+from followup_tui.domain.rules import Action, Assessment, Flag, describe
+from followup_tui.domain.text import one_line
+
+AGENDA_FORMAT = "followup-agenda"
+AGENDA_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    assessment: Assessment
+    action: Action
+
+
+def agenda_items(assessments: list[Assessment], *, everything: bool = False) -> list[Item]:
+    """Every action due today or earlier (or every action at all), most urgent first."""
+    items = [
+        Item(assessment, action)
+        for assessment in assessments
+        for action in assessment.actions
+        if everything or action.due <= assessment.today
+    ]
+    items.sort(
+        key=lambda item: (
+            *item.action.urgency(item.assessment.today),
+            item.assessment.application.company.casefold(),
+            item.assessment.application.id,
+        )
+    )
+    return items
+
+
+def agenda_json(assessments: list[Assessment], today: date, *, everything: bool = False) -> str:
+    summary = summarize(assessments)
+    document: dict[str, Any] = {
+        "format": AGENDA_FORMAT,
+        "version": AGENDA_VERSION,
+        "today": today.isoformat(),
+        "summary": {
+            "due": summary.due,
+            "overdue": summary.overdue,
+            "over_frequent": summary.over_frequent,
+        },
+        "items": [_item_json(item) for item in agenda_items(assessments, everything=everything)],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _item_json(item: Item) -> dict[str, Any]:
+    action, application = item.action, item.assessment.application
+    contact = action.contact
+    return {
+        "application": _application_json(application),
+        "action": action.kind.value,
+        "label": action.kind.label,
+        "due": action.due.isoformat(),
+        "overdue": action.overdue,
+        "rule": action.rule,
+        "why": action.why,
+        "channel": action.channel.value if action.channel else None,
+        "contact": None
+        if contact is None
+        else {
+            "id": contact.id,
+            "name": contact.full_name,
+            "title": contact.title,
+            "email": contact.email,
+            "phone": contact.phone,
+            "decision_maker": contact.decision_maker,
+        },
+        "interview_id": action.interview_id,
+        "flags": [_flag_json(flag) for flag in item.assessment.flags],
+    }
+
+
+def _application_json(application: Application) -> dict[str, Any]:
+    return {
+        "id": application.id,
+        "company": application.company,
+        "role": application.role,
+        "status": application.status.value,
+    }
+
+
+def _flag_json(flag: Flag) -> dict[str, Any]:
+    return {
+        "kind": flag.kind.value,
+        "rule": flag.rule,
+        "message": flag.message,
+        "touch_id": flag.touch_id,
+    }
+
+
+def headline(summary: Summary) -> str:
+    parts = [f"{summary.due} due"]
+    if summary.overdue:
+        parts.append(f"{summary.overdue} overdue")
+    if summary.over_frequent:
+        parts.append(f"{summary.over_frequent} over-frequent")
+    return ", ".join(parts)
+
+
+def agenda_text(assessments: list[Assessment], today: date, *, everything: bool = False) -> str:
+    items = agenda_items(assessments, everything=everything)
+    lines = [f"{today:%a %d %b %Y}: {headline(summarize(assessments))}"]
+    if not items:
+        lines.append("Nothing due today.")
+    for item in items:
+        action, application = item.action, item.assessment.application
+        if action.overdue:
+            mark = "OVERDUE"
+        elif action.due <= today:
+            mark = "TODAY"
+        else:
+            mark = "LATER"
+        lines.append(
+            f"{mark:<8} #{application.id} {one_line(application.company)}"
+            f" ({one_line(application.role)})"
+        )
+        lines.append(f"         {one_line(describe(action))}, due {short_day(action.due)}")
+        lines.append(f"         {one_line(action.why)}")
+        for flag in item.assessment.flags:
+            if flag.kind.value in ("over_frequent", "too_early", "cut_loose"):
+                name = flag.kind.value.replace("_", "-")
+                lines.append(f"         ! {name}: {one_line(flag.message)}")
+    return "\n".join(lines) + "\n"

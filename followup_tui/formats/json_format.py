@@ -1,0 +1,295 @@
+"""The JSON export document (docs/export-format.md): everything in the database, losslessly.
+
+`parse_document` validates a whole file before anything is written, so an import is all or
+nothing; its errors name the field that is wrong, e.g. `applications[2].touches[0].on`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, time
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
+
+from followup_tui.domain.records import (
+    Application,
+    Channel,
+    Contact,
+    Direction,
+    Interview,
+    Outcome,
+    Persistence,
+    Status,
+    Touch,
+    TouchKind,
+)
+
+FORMAT_NAME = "followup"
+FORMAT_VERSION = 1
+
+Required = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
+Id = Annotated[int, Field(ge=1)]
+
+
+class ImportProblem(ValueError):
+    """The file cannot be imported; the message says where and why."""
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class DocContact(_Model):
+    id: Id
+    full_name: Required
+    title: str = ""
+    email: str = ""
+    phone: str = ""
+    postal_address: str = ""
+    decision_maker: bool = False
+    rapport: bool = False
+    notes: str = ""
+
+
+class DocInterview(_Model):
+    id: Id
+    held_on: date
+    at_time: time | None = None
+    stage: str = ""
+    interviewer_ids: list[Id] = []
+    topics: str = ""
+    concerns: str = ""
+    notes: str = ""
+
+
+class DocTouch(_Model):
+    id: Id
+    on: date
+    channel: Channel
+    direction: Direction
+    kind: TouchKind
+    contact_id: Id | None = None
+    outcome: Outcome = Outcome.NONE
+    notes: str = ""
+
+
+class DocScript(_Model):
+    call: list[str] = []
+    voicemail: list[str] = []
+
+
+class DocApplication(_Model):
+    id: Id
+    company: Required
+    role: Required
+    job_url: str = ""
+    location: str = ""
+    status: Status = Status.ACTIVE
+    persistence: Persistence = Persistence.STANDARD
+    expected_decision: date | None = None
+    decision_learned_on: date | None = None
+    snoozed_until: date | None = None
+    key_strengths: str = ""
+    notes: str = ""
+    closed_on: date | None = None
+    closed_reason: str = ""
+    feedback: str = ""
+    lessons: str = ""
+    created_on: date | None = None
+    contacts: list[DocContact] = []
+    interviews: list[DocInterview] = []
+    touches: list[DocTouch] = []
+    script: DocScript = DocScript()
+
+    @model_validator(mode="after")
+    def _references_point_inside(self) -> DocApplication:
+        known = {contact.id for contact in self.contacts}
+        for index, interview in enumerate(self.interviews):
+            for person in interview.interviewer_ids:
+                if person not in known:
+                    raise ValueError(
+                        f"interviews[{index}].interviewer_ids: no contact {person} "
+                        "in this application"
+                    )
+            if len(set(interview.interviewer_ids)) != len(interview.interviewer_ids):
+                raise ValueError(f"interviews[{index}].interviewer_ids: a contact is listed twice")
+        for index, touch in enumerate(self.touches):
+            if touch.contact_id is not None and touch.contact_id not in known:
+                raise ValueError(
+                    f"touches[{index}].contact_id: no contact {touch.contact_id} "
+                    "in this application"
+                )
+        return self
+
+
+class Document(_Model):
+    format: Literal["followup"]
+    version: Literal[1]
+    applications: list[DocApplication] = []
+
+    @model_validator(mode="after")
+    def _ids_are_unique(self) -> Document:
+        for what, ids in (
+            ("application", [a.id for a in self.applications]),
+            ("contact", [c.id for a in self.applications for c in a.contacts]),
+            ("interview", [i.id for a in self.applications for i in a.interviews]),
+            ("touch", [t.id for a in self.applications for t in a.touches]),
+        ):
+            seen: set[int] = set()
+            for record_id in ids:
+                if record_id in seen:
+                    raise ValueError(f"{what} id {record_id} is used twice")
+                seen.add(record_id)
+        return self
+
+
+def to_document(applications: list[Application]) -> dict[str, Any]:
+    """The export document for these applications, as plain JSON-ready data."""
+    document = Document(
+        format=FORMAT_NAME,
+        version=FORMAT_VERSION,
+        applications=[_to_doc(application) for application in applications],
+    )
+    return document.model_dump(mode="json")
+
+
+def dumps(applications: list[Application]) -> str:
+    return json.dumps(to_document(applications), indent=2, ensure_ascii=False) + "\n"
+
+
+def parse_document(text: str) -> list[Application]:
+    """Validate a whole export document and return its applications, or raise ImportProblem."""
+    try:
+        document = Document.model_validate_json(text)
+    except ValidationError as error:
+        raise ImportProblem(_describe(error)) from None
+    return [_from_doc(application) for application in document.applications]
+
+
+def _describe(error: ValidationError) -> str:
+    first = error.errors(include_url=False)[0]
+    path = ""
+    for part in first["loc"]:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    message = first["msg"]
+    if message.startswith("Value error, "):
+        message = message.removeprefix("Value error, ")
+        inner = re.match(r"^(\w+\[\d+\]\.\w+): (.*)$", message)
+        if inner:  # a reference check names its own field inside the application
+            path, message = f"{path}.{inner.group(1)}", inner.group(2)
+    if first["type"] == "json_invalid":
+        return f"not valid JSON: {first.get('ctx', {}).get('error', message)}"
+    if first["type"] in ("string_pattern_mismatch", "string_too_short"):
+        message = "must not be empty"
+    if not path and first["type"] == "model_type":
+        return "the file must be a JSON object with format, version and applications"
+    where = f"{path}: " if path else ""
+    shown = first.get("input")
+    got = f" (got {json.dumps(shown)[:60]})" if isinstance(shown, str | int | float) else ""
+    more = error.error_count() - 1
+    tail = f"; and {more} more problem{'s' if more > 1 else ''}" if more else ""
+    return f"{where}{message}{got}{tail}"
+
+
+def _to_doc(application: Application) -> DocApplication:
+    return DocApplication(
+        id=application.id,
+        company=application.company,
+        role=application.role,
+        job_url=application.job_url,
+        location=application.location,
+        status=application.status,
+        persistence=application.persistence,
+        expected_decision=application.expected_decision,
+        decision_learned_on=application.decision_learned_on,
+        snoozed_until=application.snoozed_until,
+        key_strengths=application.key_strengths,
+        notes=application.notes,
+        closed_on=application.closed_on,
+        closed_reason=application.closed_reason,
+        feedback=application.feedback,
+        lessons=application.lessons,
+        created_on=application.created_on,
+        contacts=[
+            DocContact(
+                id=c.id,
+                full_name=c.full_name,
+                title=c.title,
+                email=c.email,
+                phone=c.phone,
+                postal_address=c.postal_address,
+                decision_maker=c.decision_maker,
+                rapport=c.rapport,
+                notes=c.notes,
+            )
+            for c in application.contacts
+        ],
+        interviews=[
+            DocInterview(
+                id=i.id,
+                held_on=i.held_on,
+                at_time=i.at_time,
+                stage=i.stage,
+                interviewer_ids=list(i.interviewer_ids),
+                topics=i.topics,
+                concerns=i.concerns,
+                notes=i.notes,
+            )
+            for i in application.interviews
+        ],
+        touches=[
+            DocTouch(
+                id=t.id,
+                on=t.on,
+                channel=t.channel,
+                direction=t.direction,
+                kind=t.kind,
+                contact_id=t.contact_id,
+                outcome=t.outcome,
+                notes=t.notes,
+            )
+            for t in application.touches
+        ],
+        script=DocScript(
+            call=list(application.call_script), voicemail=list(application.voicemail_script)
+        ),
+    )
+
+
+def _from_doc(doc: DocApplication) -> Application:
+    return Application(
+        id=doc.id,
+        company=doc.company,
+        role=doc.role,
+        status=doc.status,
+        persistence=doc.persistence,
+        expected_decision=doc.expected_decision,
+        decision_learned_on=doc.decision_learned_on,
+        snoozed_until=doc.snoozed_until,
+        closed_on=doc.closed_on,
+        key_strengths=doc.key_strengths,
+        feedback=doc.feedback,
+        job_url=doc.job_url,
+        location=doc.location,
+        notes=doc.notes,
+        closed_reason=doc.closed_reason,
+        lessons=doc.lessons,
+        created_on=doc.created_on,
+        contacts=tuple(Contact(**c.model_dump()) for c in doc.contacts),
+        interviews=tuple(
+            Interview(**{**i.model_dump(), "interviewer_ids": tuple(i.interviewer_ids)})
+            for i in doc.interviews
+        ),
+        touches=tuple(Touch(**t.model_dump()) for t in doc.touches),
+        call_script=tuple(doc.script.call),
+        voicemail_script=tuple(doc.script.voicemail),
+    )
