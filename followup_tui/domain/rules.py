@@ -310,25 +310,25 @@ def _follow_up(
             "interview (R2, R3)"
         )
     # R4: at most one follow-up per gap; a reply also restarts the wait.
+    rule = "R3"  # names whichever rule set the due date
     earliest = None
     if last_follow_up is not None:
         earliest = last_follow_up.on + timedelta(days=gap)
         if earliest > due:
-            due = earliest
+            due, rule = earliest, "R4"
             why = (
                 f"Last follow-up was {short_day(last_follow_up.on)} "
                 f"by {last_follow_up.channel.value}: "
                 f"one every {gap} days ({application.persistence.value}) (R4)"
             )
     if last_answer is not None and last_answer.on + timedelta(days=gap) > due:
-        due = last_answer.on + timedelta(days=gap)
+        due, rule = last_answer.on + timedelta(days=gap), "R4"
         why = (
             f"They answered on {short_day(last_answer.on)}: give it {gap} days before the next (R4)"
         )
 
     channel = ROTATION[last_follow_up.channel] if last_follow_up else Channel.PHONE
     kind = ActionKind.STATUS_CHECK if timeline_known else ActionKind.ASK_TIMELINE
-    rule = "R3" if last_follow_up is None else "R4"
 
     # R8: cut loose after long silence.
     silence_start = last_answer.on if last_answer else last_interview

@@ -315,6 +315,18 @@ def test_r4_letters_may_fall_on_a_weekend():
     assert action.due == date(2026, 3, 14)  # a Saturday, not moved
 
 
+def test_r3_a_later_decision_date_outranks_the_weekly_cadence():
+    # A check a week ago allows another now (R4), but the decision date is later (R3).
+    application = make(
+        interviews=(interview(MON, 1),),
+        touches=(thanks(MON, 1), out(date(2026, 3, 6), Channel.PHONE, outcome=Outcome.REACHED)),
+        expected_decision=date(2026, 3, 30),
+        decision_learned_on=date(2026, 3, 6),
+    )
+    action = assess(application, date(2026, 3, 16)).next_action
+    assert (action.due, action.rule, action.channel) == (date(2026, 3, 30), "R3", Channel.EMAIL)
+
+
 # R5 ---------------------------------------------------------------------------------------
 
 
