@@ -1,0 +1,390 @@
+"""The `followup` command: the TUI by default, and subcommands beside it.
+
+Bad input gets one line on stderr and exit status 2, and nothing is written: every argument is
+checked before the database is opened.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from datetime import date, time
+from pathlib import Path
+from typing import NoReturn
+
+from followup_tui import __version__
+from followup_tui.domain.dates import DateError, parse_date
+from followup_tui.domain.records import Application, Contact, Interview, Persistence
+from followup_tui.domain.text import one_line
+
+DB_ENV = "FOLLOWUP_DB"
+TODAY_ENV = "FOLLOWUP_TODAY"
+DB_NAME = "followup.sqlite"
+
+
+class UsageError(Exception):
+    """Bad input from the command line: shown as one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # Global options are accepted before or after the subcommand.
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help=f"database file (default: ${DB_ENV}, else the user data folder)",
+    )
+    common.add_argument(
+        "--today",
+        metavar="YYYY-MM-DD",
+        default=argparse.SUPPRESS,
+        help=f"pretend today is this date (default: ${TODAY_ENV}, else the real date)",
+    )
+    common.add_argument(
+        "--demo",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="use a fresh temporary database filled with demo data; your data is not touched",
+    )
+    parser = _Parser(
+        prog="followup",
+        parents=[common],
+        description="Who do I follow up with today, how, and what do I say? "
+        "With no command, opens the dashboard.",
+    )
+    parser.add_argument("--version", action="version", version=f"followup {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    due = commands.add_parser(
+        "due",
+        parents=[common],
+        help="print today's agenda",
+        description="Print today's agenda: "
+        "every follow-up due today or overdue, most urgent first.",
+    )
+    due.add_argument("--json", action="store_true", help="print JSON (docs/agenda-format.md)")
+    due.add_argument(
+        "--all", action="store_true", help="include upcoming actions, not only those due today"
+    )
+
+    add = commands.add_parser(
+        "add",
+        parents=[common],
+        help="add an application (and an interview)",
+        description="Add an application, optionally with one interview and its interviewers. "
+        "Dates take YYYY-MM-DD or words: today, yesterday, mon..sun, -3d, +2w.",
+    )
+    add.add_argument("--company", required=True)
+    add.add_argument("--role", required=True)
+    add.add_argument("--url", default="", help="the job posting")
+    add.add_argument("--location", default="")
+    add.add_argument(
+        "--persistence",
+        choices=[p.value for p in Persistence],
+        default=Persistence.STANDARD.value,
+        help="days between follow-ups: gentle 14, standard 7, persistent 4 (R4)",
+    )
+    add.add_argument("--expected", metavar="DATE", help="when they expect to decide (R2)")
+    add.add_argument("--strengths", default="", help="key strengths to mention")
+    add.add_argument("--notes", default="")
+    add.add_argument("--interview", metavar="DATE", help="the date of the interview")
+    add.add_argument("--time", metavar="HH:MM", help="the interview's start time")
+    add.add_argument("--stage", default="", help="e.g. Phone screen, Onsite, Final")
+    add.add_argument(
+        "--interviewer",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="someone you met (repeat for each)",
+    )
+    add.add_argument(
+        "--decision-maker",
+        metavar="NAME",
+        help="who decides (R5); an interviewer of that name is marked, or a contact is added",
+    )
+    add.add_argument("--topics", default="", help="what you discussed")
+    add.add_argument("--concerns", default="", help="concerns they raised")
+
+    show = commands.add_parser(
+        "show", parents=[common], help="print one application with its next actions"
+    )
+    show.add_argument("id", metavar="ID", help="the application's number (#N in `due`)")
+
+    export = commands.add_parser(
+        "export",
+        parents=[common],
+        help="export everything",
+        description="Export every application with its full history (docs/export-format.md).",
+    )
+    export.add_argument("--format", choices=["json"], default="json")
+    export.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout"
+    )
+
+    importer = commands.add_parser(
+        "import",
+        parents=[common],
+        help="import an export file",
+        description="Import a file made by `followup export`: all of it or nothing. Into an "
+        "empty database the ids are kept; otherwise the applications are added with new ids.",
+    )
+    importer.add_argument("file", metavar="FILE", help="the file to import, or - for stdin")
+    importer.add_argument("--format", choices=["json"], default="json")
+
+    commands.add_parser("locate", parents=[common], help="print where the database and backups are")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from followup_tui.store import StoreError
+
+    try:
+        today = _resolve_today(args)
+        command = _COMMANDS[args.command or "tui"]
+        if getattr(args, "demo", False):
+            return _with_demo(args, today, command)
+        return command(args, today, _resolve_db(args))
+    except (UsageError, StoreError) as error:
+        print(f"followup: error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `followup due | head`: the reader left; that is not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+def _resolve_today(args: argparse.Namespace) -> date:
+    text = getattr(args, "today", None) or os.environ.get(TODAY_ENV)
+    if not text:
+        return date.today()  # the one place the real clock is read
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        source = "--today" if getattr(args, "today", None) else TODAY_ENV
+        raise UsageError(f"{source}: {text!r} is not a date (use YYYY-MM-DD)") from None
+
+
+def _resolve_db(args: argparse.Namespace) -> Path:
+    explicit = getattr(args, "db", None) or os.environ.get(DB_ENV)
+    if explicit:
+        return Path(explicit).expanduser()
+    import platformdirs
+
+    folder = Path(platformdirs.user_data_dir("followup", appauthor=False))
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return folder / DB_NAME
+
+
+def _with_demo(
+    args: argparse.Namespace, today: date, command: Callable[[argparse.Namespace, date, Path], int]
+) -> int:
+    from followup_tui.demo import demo_applications
+    from followup_tui.store import Store
+
+    folder = Path(tempfile.mkdtemp(prefix="followup-demo-"))
+    try:
+        path = folder / DB_NAME
+        with Store(path) as store:
+            store.insert_applications(demo_applications(today), keep_ids=True)
+        return command(args, today, path)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+# Commands -----------------------------------------------------------------------------------
+
+
+def _tui(args: argparse.Namespace, today: date, path: Path) -> int:
+    from followup_tui.store import Store
+
+    Store(path).close()  # check and migrate before the screen takes over the terminal
+    from followup_tui.tui.app import FollowupApp
+
+    FollowupApp(path, today, demo=getattr(args, "demo", False)).run()
+    return 0
+
+
+def _due(args: argparse.Namespace, today: date, path: Path) -> int:
+    from followup_tui.domain.review import review_list
+    from followup_tui.formats.agenda import agenda_json, agenda_text
+    from followup_tui.store import Store
+
+    with Store(path) as store:
+        assessments = review_list(store.load_applications(), today)
+    render = agenda_json if args.json else agenda_text
+    sys.stdout.write(render(assessments, today, everything=args.all))
+    return 0
+
+
+def _add(args: argparse.Namespace, today: date, path: Path) -> int:
+    application = _application_from_flags(args, today)
+    from followup_tui.store import Store
+
+    with Store(path) as store:
+        new_id = store.add_application(application)
+    print(f"Added #{new_id}: {one_line(application.company)} ({one_line(application.role)})")
+    return 0
+
+
+def _application_from_flags(args: argparse.Namespace, today: date) -> Application:
+    company, role = args.company.strip(), args.role.strip()
+    if not company:
+        raise UsageError("--company must not be empty")
+    if not role:
+        raise UsageError("--role must not be empty")
+    expected = _date_flag("--expected", args.expected, today)
+    held_on = _date_flag("--interview", args.interview, today)
+    names = [name.strip() for name in args.interviewer]
+    if any(not name for name in names):
+        raise UsageError("--interviewer must not be empty")
+    if held_on is None:
+        for flag, value in (
+            ("--time", args.time),
+            ("--stage", args.stage),
+            ("--interviewer", names),
+            ("--topics", args.topics),
+            ("--concerns", args.concerns),
+        ):
+            if value:
+                raise UsageError(f"{flag} needs --interview DATE")
+    at_time = None
+    if args.time:
+        try:
+            at_time = time.fromisoformat(args.time.strip())
+        except ValueError:
+            raise UsageError(f"--time: {args.time!r} is not a time (use HH:MM)") from None
+    decider = (args.decision_maker or "").strip()
+    if args.decision_maker is not None and not decider:
+        raise UsageError("--decision-maker must not be empty")
+    people = list(dict.fromkeys(names))
+    if decider and decider not in people:
+        people.append(decider)
+    contacts = tuple(
+        Contact(index, name, decision_maker=(name == decider))
+        for index, name in enumerate(people, start=1)
+    )
+    interviews = ()
+    if held_on is not None:
+        interviewer_ids = tuple(c.id for c in contacts if c.full_name in names)
+        interviews = (
+            Interview(1, held_on, at_time, args.stage, interviewer_ids, args.topics, args.concerns),
+        )
+    return Application(
+        id=0,
+        company=company,
+        role=role,
+        job_url=args.url,
+        location=args.location,
+        persistence=Persistence(args.persistence),
+        expected_decision=expected,
+        decision_learned_on=held_on if expected else None,
+        key_strengths=args.strengths,
+        notes=args.notes,
+        created_on=today,
+        contacts=contacts,
+        interviews=interviews,
+    )
+
+
+def _date_flag(flag: str, value: str | None, today: date) -> date | None:
+    if value is None:
+        return None
+    try:
+        return parse_date(value, today)
+    except DateError as error:
+        raise UsageError(f"{flag}: {error}") from None
+
+
+def _show(args: argparse.Namespace, today: date, path: Path) -> int:
+    try:
+        wanted = int(args.id.lstrip("#"))
+    except ValueError:
+        raise UsageError(f"{args.id!r} is not an application number") from None
+    from followup_tui.domain.rules import assess
+    from followup_tui.formats.dossier import dossier_text
+    from followup_tui.store import Store
+
+    with Store(path) as store:
+        application = store.load_application(wanted)
+    if application is None:
+        raise UsageError(f"no application #{wanted} (see `followup due --all`)")
+    sys.stdout.write(dossier_text(assess(application, today)))
+    return 0
+
+
+def _export(args: argparse.Namespace, today: date, path: Path) -> int:
+    from followup_tui.formats.json_format import dumps
+    from followup_tui.store import Store
+
+    output = Path(args.output).expanduser() if args.output else None
+    if output is not None and not output.parent.is_dir():
+        raise UsageError(f"--output: the folder {output.parent} does not exist")
+    with Store(path) as store:
+        text = dumps(store.load_applications())
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        from followup_tui.store.files import write_atomically
+
+        write_atomically(output, text.encode())
+        print(f"Exported to {output}", file=sys.stderr)
+    return 0
+
+
+def _import(args: argparse.Namespace, today: date, path: Path) -> int:
+    from followup_tui.formats.json_format import ImportProblem, parse_document
+    from followup_tui.store import Store
+
+    try:
+        if args.file == "-":
+            text = sys.stdin.read()
+        else:
+            text = Path(args.file).expanduser().read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UsageError(f"{args.file}: no such file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise UsageError(f"{args.file}: cannot read it ({error})") from None
+    try:
+        applications = parse_document(text)
+    except ImportProblem as error:
+        raise UsageError(f"{args.file}: {error}; nothing was imported") from None
+    with Store(path) as store:
+        keep_ids = store.count_applications() == 0
+        store.insert_applications(applications, keep_ids=keep_ids)
+    count = len(applications)
+    print(f"Imported {count} application{'s' if count != 1 else ''} into {path}", file=sys.stderr)
+    return 0
+
+
+def _locate(args: argparse.Namespace, today: date, path: Path) -> int:
+    from followup_tui.store.database import backups_dir
+
+    print(f"database: {path}")
+    print(f"backups:  {backups_dir(path)}")
+    return 0
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace, date, Path], int]] = {
+    "tui": _tui,
+    "due": _due,
+    "add": _add,
+    "show": _show,
+    "export": _export,
+    "import": _import,
+    "locate": _locate,
+}
