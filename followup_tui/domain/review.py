@@ -5,9 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 
 from followup_tui.domain.records import Application, Status
-from followup_tui.domain.rules import DEFAULT_SETTINGS, Assessment, FlagKind, Settings, assess_all
+from followup_tui.domain.rules import (
+    DEFAULT_SETTINGS,
+    ActionKind,
+    Assessment,
+    FlagKind,
+    Settings,
+    assess_all,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,3 +43,44 @@ def summarize(assessments: Iterable[Assessment]) -> Summary:
         overdue += sum(1 for action in assessment.actions if action.overdue)
         frequent += assessment.has(FlagKind.OVER_FREQUENT)
     return Summary(due, overdue, frequent)
+
+
+class RowState(StrEnum):
+    """How loudly a row in the review is highlighted, strongest first."""
+
+    OVERDUE_THANK_YOU = "overdue-thank-you"  # R1: the strongest highlight
+    OVERDUE = "overdue"
+    OVER_FREQUENT = "over-frequent"  # R4
+    TODAY = "today"
+    LATER = "later"
+    IDLE = "idle"  # nothing to do
+
+    @property
+    def mark(self) -> str:
+        """A symbol and a word, so the row reads without colour."""
+        return _MARKS[self]
+
+
+_MARKS = {
+    RowState.OVERDUE_THANK_YOU: "‼ OVERDUE",
+    RowState.OVERDUE: "! OVERDUE",
+    RowState.OVER_FREQUENT: "≈ TOO SOON",
+    RowState.TODAY: "● TODAY",
+    RowState.LATER: "· later",
+    RowState.IDLE: "○ waiting",
+}
+
+
+def row_state(assessment: Assessment) -> RowState:
+    action = assessment.next_action
+    if action is not None and action.overdue:
+        if action.kind is ActionKind.THANK_YOU:
+            return RowState.OVERDUE_THANK_YOU
+        return RowState.OVERDUE
+    if assessment.has(FlagKind.OVER_FREQUENT):
+        return RowState.OVER_FREQUENT
+    if action is None:
+        return RowState.IDLE
+    if action.due <= assessment.today:
+        return RowState.TODAY
+    return RowState.LATER

@@ -76,7 +76,7 @@ _ACTION_LABELS = {
     ActionKind.ASK_TIMELINE: "Ask for the timeline",
     ActionKind.STATUS_CHECK: "Status check",
     ActionKind.FINAL_NOTE: "Send final note",
-    ActionKind.SUGGEST_CLOSE: "Close as no response?",
+    ActionKind.SUGGEST_CLOSE: "Close: no response?",
     ActionKind.FEEDBACK_CALL: "Ask for feedback",
 }
 

@@ -1,0 +1,175 @@
+"""The dashboard, driven with real keys against a real SQLite file."""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import re
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+from textual.worker import WorkerFailed
+
+from followup_tui.demo import demo_applications
+from followup_tui.domain.records import Application, Contact, Interview
+from followup_tui.store import Store
+from followup_tui.tui.app import FollowupApp
+from followup_tui.tui.widgets.action_panel import ActionPanel
+from followup_tui.tui.widgets.review_table import ReviewTable
+
+TODAY = date(2026, 3, 10)
+SIZE = (120, 36)
+
+
+def demo_db(path: Path) -> Path:
+    with Store(path) as store:
+        store.insert_applications(demo_applications(TODAY), keep_ids=True)
+    return path
+
+
+async def loaded(pilot) -> ReviewTable:
+    """Wait for the load worker; a failure it reports on screen is not a test error."""
+    with contextlib.suppress(WorkerFailed):
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    return pilot.app.screen.query_one(ReviewTable)
+
+
+_TEXT = re.compile(r'<text [^>]*clip-path="url\(#terminal-\d+-line-(\d+)\)">(.*?)</text>')
+
+
+def screen_text(app: FollowupApp) -> str:
+    """What the terminal shows, as plain text lines (from the SVG screenshot's text runs)."""
+    lines: dict[int, str] = defaultdict(str)
+    for number, run in _TEXT.findall(app.export_screenshot()):
+        lines[int(number)] += html.unescape(run).replace("\xa0", " ")
+    return "\n".join(lines[number] for number in sorted(lines))
+
+
+def row(table: ReviewTable, index: int) -> list[str]:
+    return [cell.plain for cell in table.get_row_at(index)]
+
+
+async def test_dashboard_lists_active_applications_most_urgent_first(db_path):
+    app = FollowupApp(demo_db(db_path), TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        table = await loaded(pilot)
+        companies = [row(table, i)[1] for i in range(table.row_count)]
+        assert companies[:5] == [
+            "Northwind Labs",  # overdue thank-you (R1) first
+            "Wayne Enterprises",
+            "Cyberdyne Systems",
+            "Initech",
+            "Tyrell Corporation",  # rejected, but a feedback call is due (R9)
+        ]
+        assert "Aperture Science" not in companies  # offer accepted: closed
+        assert "Black Mesa" not in companies  # withdrawn
+        assert app.screen.sub_title == "Tue 10 Mar 2026 · 5 due today"
+        assert "Tue 10 Mar 2026 · 5 due today" in screen_text(app).splitlines()[0]
+
+
+async def test_overdue_and_over_frequent_rows_are_highlighted_distinctly(db_path):
+    app = FollowupApp(demo_db(db_path), TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        table = await loaded(pilot)
+        rows = {row(table, i)[1]: i for i in range(table.row_count)}
+        marks = {name: row(table, index)[0] for name, index in rows.items()}
+        assert marks["Northwind Labs"] == "‼ OVERDUE"
+        assert marks["Wayne Enterprises"] == "! OVERDUE"
+        assert marks["Hooli"] == "≈ TOO SOON"
+        assert marks["Initech"] == "● TODAY"
+        assert row(table, rows["Hooli"])[7] == "over-frequent"
+
+        def style(name: str):
+            return table.get_row_at(rows[name])[1].style
+
+        strongest = table.get_component_rich_style("review--overdue-thank-you", partial=True)
+        assert style("Northwind Labs") == strongest
+        assert strongest.bgcolor is not None  # a filled bar, not only coloured text
+        distinct = {
+            str(style(name)) for name in ("Northwind Labs", "Wayne Enterprises", "Hooli", "Globex")
+        }
+        assert len(distinct) == 4
+
+
+async def test_user_text_shows_literally(db_path):
+    app = FollowupApp(demo_db(db_path), TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        table = await loaded(pilot)
+        acme = next(i for i in range(table.row_count) if row(table, i)[1] == "ACME [/]")
+        table.move_cursor(row=acme)
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "ACME [/]" in shown
+        assert "Developer [bold]Advocate" in shown
+        assert "Notes: [bold]x" in shown
+        assert "Wile E. [red]Coyote" in shown
+
+
+async def test_keys_move_and_the_panel_follows(db_path):
+    app = FollowupApp(demo_db(db_path), TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        table = await loaded(pilot)
+        panel = app.screen.query_one(ActionPanel)
+        assert "Northwind Labs" in str(panel.render())
+        await pilot.press("j", "j")
+        assert table.cursor_row == 2
+        assert "Cyberdyne Systems" in str(panel.render())
+        assert "Close: no response?" in str(panel.render())
+        await pilot.press("k")
+        assert table.cursor_row == 1
+        await pilot.press("down")
+        assert table.cursor_row == 2
+
+
+async def test_reload_picks_up_changes_and_keeps_the_cursor(db_path):
+    app = FollowupApp(demo_db(db_path), TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        table = await loaded(pilot)
+        await pilot.press("j")
+        before = row(table, 1)[1]
+        count = table.row_count
+        with Store(db_path) as store:  # another copy of followup adds one
+            store.add_application(
+                Application(
+                    id=0,
+                    company="Zenith",
+                    role="Engineer",
+                    contacts=(Contact(1, "Zoe"),),
+                    interviews=(Interview(1, date(2026, 3, 1), interviewer_ids=(1,)),),
+                )
+            )
+        await pilot.press("r")
+        table = await loaded(pilot)
+        assert table.row_count == count + 1
+        assert row(table, 0)[1] == "Zenith"  # its thank-you is the most overdue
+        assert row(table, table.cursor_row)[1] == before
+
+
+async def test_empty_database_says_how_to_start(db_path):
+    app = FollowupApp(db_path, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        table = await loaded(pilot)
+        assert table.row_count == 0
+        assert "No applications yet" in screen_text(app)
+
+
+async def test_a_database_that_cannot_open_is_reported_not_raised(tmp_path):
+    bad = tmp_path / "notes.txt"
+    bad.write_text("not a database")
+    app = FollowupApp(bad, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert "Could not load" in screen_text(app)
+        assert "not a followup database" in screen_text(app)
+    assert bad.read_text() == "not a database"
+
+
+async def test_q_quits(db_path):
+    app = FollowupApp(demo_db(db_path), TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0

@@ -1,0 +1,36 @@
+"""SVG snapshots of the screens on the demo data at a pinned date and a fixed size.
+
+Update after a deliberate change with `pytest tests/tui/test_snapshots.py --snapshot-update`,
+then review the SVG diff like code and regenerate screenshots/ (scripts/screenshots.py).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from followup_tui.demo import demo_applications
+from followup_tui.store import Store
+from followup_tui.tui.app import FollowupApp
+
+TODAY = date(2026, 3, 10)
+SIZE = (120, 36)
+
+
+def demo_app(tmp_path) -> FollowupApp:
+    path = tmp_path / "snapshot.sqlite"
+    with Store(path) as store:
+        store.insert_applications(demo_applications(TODAY), keep_ids=True)
+    return FollowupApp(path, TODAY)
+
+
+async def _loaded(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_dashboard(snap_compare, tmp_path):
+    assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, run_before=_loaded)
+
+
+def test_dashboard_on_an_over_frequent_row(snap_compare, tmp_path):
+    assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, run_before=_loaded, press=["j"] * 7)
