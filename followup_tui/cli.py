@@ -24,6 +24,7 @@ from followup_tui.domain.text import one_line
 DB_ENV = "FOLLOWUP_DB"
 TODAY_ENV = "FOLLOWUP_TODAY"
 DB_NAME = "followup.sqlite"
+DEMO_PREFIX = "followup-demo-"
 
 
 class UsageError(Exception):
@@ -196,14 +197,28 @@ def _with_demo(
     from followup_tui.demo import demo_applications
     from followup_tui.store import Store
 
-    folder = Path(tempfile.mkdtemp(prefix="followup-demo-"))
+    _sweep_stale_demos()
+    folder = Path(tempfile.mkdtemp(prefix=DEMO_PREFIX))
     try:
+        (folder / "pid").write_text(str(os.getpid()))
         path = folder / DB_NAME
         with Store(path) as store:
             store.insert_applications(demo_applications(today), keep_ids=True)
         return command(args, today, path)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _sweep_stale_demos() -> None:
+    """Remove demo folders left by a demo that was killed (a closed terminal skips cleanup)."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{DEMO_PREFIX}*"):
+        try:
+            pid = int((folder / "pid").read_text())
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except (OSError, ValueError):
+            continue  # not ours to judge: unreadable, or owned by another user
 
 
 # Commands -----------------------------------------------------------------------------------

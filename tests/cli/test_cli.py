@@ -185,7 +185,7 @@ def test_export_import_export_gives_the_same_document(tmp_path, capsys):
     code, again, _ = run(capsys, "--db", str(second_db), "export", "--format", "json")
     assert code == 0
     assert again == exported
-    assert len(json.loads(again)["applications"]) == 13
+    assert len(json.loads(again)["applications"]) == 16
 
 
 def test_export_to_a_file_is_private(tmp_path, scenario_db, capsys):
@@ -360,3 +360,25 @@ def test_console_script_runs_as_a_module(tmp_path):
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Tue 10 Mar 2026: 0 due")
+
+
+def test_demo_sweeps_folders_left_by_a_killed_demo(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    dead = tmp_path / "followup-demo-dead"
+    dead.mkdir()
+    (dead / "pid").write_text("999999999")  # no such process
+    alive = tmp_path / "followup-demo-alive"
+    alive.mkdir()
+    (alive / "pid").write_text(str(os.getpid()))
+    assert run(capsys, "--demo", "--today", TODAY, "due")[0] == 0
+    assert not dead.exists()
+    assert alive.exists()
+    assert [p.name for p in tmp_path.glob("followup-demo-*")] == ["followup-demo-alive"]
+
+
+def test_demo_has_an_application_in_every_state(capsys):
+    code, out, _ = run(capsys, "--demo", "--today", TODAY, "export")
+    assert code == 0
+    statuses = {application["status"] for application in json.loads(out)["applications"]}
+    assert statuses == {"active", "parked", "offer_accepted", "offer_declined", "rejected",
+                        "withdrawn", "no_response"}  # fmt: skip
