@@ -10,6 +10,7 @@ from enum import StrEnum
 from followup_tui.domain.records import Application, Status
 from followup_tui.domain.rules import (
     DEFAULT_SETTINGS,
+    Action,
     ActionKind,
     Assessment,
     FlagKind,
@@ -34,6 +35,33 @@ def review_list(
         for assessment in assess_all(applications, today, settings)
         if assessment.application.status is Status.ACTIVE or assessment.actions
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One action of one application: a step of the daily review."""
+
+    assessment: Assessment
+    action: Action
+
+
+def review_queue(assessments: Iterable[Assessment], *, everything: bool = False) -> list[Item]:
+    """Every action due today or earlier (or every action at all), most urgent first:
+    overdue thank-you notes, then overdue follow-ups, then what is due today."""
+    items = [
+        Item(assessment, action)
+        for assessment in assessments
+        for action in assessment.actions
+        if everything or action.due <= assessment.today
+    ]
+    items.sort(
+        key=lambda item: (
+            *item.action.urgency(item.assessment.today),
+            item.assessment.application.company.casefold(),
+            item.assessment.application.id,
+        )
+    )
+    return items
 
 
 def summarize(assessments: Iterable[Assessment]) -> Summary:

@@ -455,6 +455,44 @@ def _too_early_flags(application: Application, touches: list[Touch], today: date
             )
 
 
+def follow_up_warnings(
+    application: Application, on: date, settings: Settings = DEFAULT_SETTINGS
+) -> list[Flag]:
+    """What logging one more outbound follow-up on `on` would break: R4's gap, R2's date.
+
+    Asked before saving, so the user can confirm or cancel; thank-you notes are never checked.
+    """
+    warnings: list[Flag] = []
+    gap = settings.gap(application.persistence)
+    earlier = [
+        touch for touch in application.touches if touch.is_outbound_follow_up and touch.on <= on
+    ]
+    if earlier:
+        last = max(earlier, key=lambda touch: (touch.on, touch.id))
+        days = (on - last.on).days
+        if days < gap:
+            warnings.append(
+                Flag(
+                    FlagKind.OVER_FREQUENT,
+                    "R4",
+                    f"The last follow-up was {_plural(days, 'day')} earlier "
+                    f"({short_day(last.on)} by {last.channel.value}): at most one every "
+                    f"{gap} days ({application.persistence.value})",
+                    last.id,
+                )
+            )
+    expected = application.expected_decision
+    if expected is not None and on < expected:
+        warnings.append(
+            Flag(
+                FlagKind.TOO_EARLY,
+                "R2",
+                f"They expect to decide by {short_day(expected)}: no status check before then",
+            )
+        )
+    return warnings
+
+
 # R9 ---------------------------------------------------------------------------------------
 
 

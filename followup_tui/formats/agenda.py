@@ -7,42 +7,17 @@ company name cannot move the cursor or colour the terminal.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from followup_tui.domain.dates import short_day
 from followup_tui.domain.records import Application
-from followup_tui.domain.review import Summary, summarize
-from followup_tui.domain.rules import Action, Assessment, Flag, describe
+from followup_tui.domain.review import Item, Summary, review_queue, summarize
+from followup_tui.domain.rules import Assessment, Flag, describe
 from followup_tui.domain.text import one_line
 
 AGENDA_FORMAT = "followup-agenda"
 AGENDA_VERSION = 1
-
-
-@dataclass(frozen=True, slots=True)
-class Item:
-    assessment: Assessment
-    action: Action
-
-
-def agenda_items(assessments: list[Assessment], *, everything: bool = False) -> list[Item]:
-    """Every action due today or earlier (or every action at all), most urgent first."""
-    items = [
-        Item(assessment, action)
-        for assessment in assessments
-        for action in assessment.actions
-        if everything or action.due <= assessment.today
-    ]
-    items.sort(
-        key=lambda item: (
-            *item.action.urgency(item.assessment.today),
-            item.assessment.application.company.casefold(),
-            item.assessment.application.id,
-        )
-    )
-    return items
 
 
 def agenda_json(assessments: list[Assessment], today: date, *, everything: bool = False) -> str:
@@ -56,7 +31,7 @@ def agenda_json(assessments: list[Assessment], today: date, *, everything: bool 
             "overdue": summary.overdue,
             "over_frequent": summary.over_frequent,
         },
-        "items": [_item_json(item) for item in agenda_items(assessments, everything=everything)],
+        "items": [_item_json(item) for item in review_queue(assessments, everything=everything)],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
@@ -116,7 +91,7 @@ def headline(summary: Summary) -> str:
 
 
 def agenda_text(assessments: list[Assessment], today: date, *, everything: bool = False) -> str:
-    items = agenda_items(assessments, everything=everything)
+    items = review_queue(assessments, everything=everything)
     lines = [f"{today:%a %d %b %Y}: {headline(summarize(assessments))}"]
     if not items:
         lines.append("Nothing due today.")

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
+from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import func
@@ -141,6 +143,166 @@ class Store:
                 new_ids.append(_insert(session, application, keep_ids))
         return new_ids
 
+    def log_touches(
+        self,
+        application_id: int,
+        touches: Sequence[Touch],
+        *,
+        expected_decision: date | None = None,
+    ) -> list[int]:
+        """Log touches on one application in one transaction; returns their ids.
+
+        A new expected decision date (learned from a reply or a call) is saved with them, as
+        learned on the day of the last touch.
+        """
+        with self._writing() as session:
+            row = _application_row(session, application_id)
+            contacts = _contact_ids(session, application_id)
+            ids = []
+            for touch in touches:
+                if touch.contact_id is not None and touch.contact_id not in contacts:
+                    raise StoreError(
+                        f"contact {touch.contact_id} is not on application #{application_id}"
+                    )
+                touch_row = _touch_row(application_id, touch, touch.contact_id, None)
+                session.add(touch_row)
+                session.flush()
+                ids.append(touch_row.id)
+            if expected_decision is not None:
+                row.expected_decision = expected_decision
+                row.decision_learned_on = max(touch.on for touch in touches) if touches else None
+                session.add(row)
+        return ids
+
+    def snooze(self, application_id: int, until: date | None) -> None:
+        """No action is due before `until`; None lifts the snooze."""
+        with self._writing() as session:
+            row = _application_row(session, application_id)
+            row.snoozed_until = until
+            session.add(row)
+
+    def save_application(self, application: Application) -> int:
+        """Add a new application (id 0) or update an existing one's own fields (not its history)."""
+        if application.id == 0:
+            return self.add_application(application)
+        with self._writing() as session:
+            row = _application_row(session, application.id)
+            for name in _APPLICATION_FIELDS:
+                value = getattr(application, name)
+                setattr(row, name, value.value if isinstance(value, StrEnum) else value)
+            session.add(row)
+        return application.id
+
+    def save_contact(self, application_id: int, contact: Contact) -> int:
+        """Add (id 0) or update a contact of the application."""
+        with self._writing() as session:
+            _application_row(session, application_id)
+            if contact.id == 0:
+                row = ContactRow(application_id=application_id, full_name=contact.full_name)
+            else:
+                row = session.get(ContactRow, contact.id)
+                if row is None or row.application_id != application_id:
+                    raise StoreError(f"no contact {contact.id} on application #{application_id}")
+            for name in _CONTACT_FIELDS:
+                setattr(row, name, getattr(contact, name))
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def save_interview(
+        self, application_id: int, interview: Interview, new_interviewers: Sequence[str] = ()
+    ) -> int:
+        """Add (id 0) or update an interview; names in new_interviewers become new contacts.
+
+        The interviewers are interview.interviewer_ids followed by the new contacts, in order.
+        """
+        with self._writing() as session:
+            _application_row(session, application_id)
+            known = _contact_ids(session, application_id)
+            for contact_id in interview.interviewer_ids:
+                if contact_id not in known:
+                    raise StoreError(
+                        f"contact {contact_id} is not on application #{application_id}"
+                    )
+            if interview.id == 0:
+                row = InterviewRow(application_id=application_id, held_on=interview.held_on)
+            else:
+                row = session.get(InterviewRow, interview.id)
+                if row is None or row.application_id != application_id:
+                    raise StoreError(
+                        f"no interview {interview.id} on application #{application_id}"
+                    )
+            for name in ("held_on", "at_time", "stage", "topics", "concerns", "notes"):
+                setattr(row, name, getattr(interview, name))
+            session.add(row)
+            session.flush()
+            people = list(interview.interviewer_ids)
+            for name in new_interviewers:
+                contact = ContactRow(application_id=application_id, full_name=name)
+                session.add(contact)
+                session.flush()
+                people.append(contact.id)
+            for link in session.exec(
+                select(InterviewerRow).where(InterviewerRow.interview_id == row.id)
+            ).all():
+                session.delete(link)
+            session.flush()
+            for position, contact_id in enumerate(dict.fromkeys(people)):
+                session.add(
+                    InterviewerRow(interview_id=row.id, contact_id=contact_id, position=position)
+                )
+            return row.id
+
+    def close_application(
+        self, application_id: int, status: Status, on: date, reason: str = ""
+    ) -> None:
+        """Close an application (R9): it leaves the review and keeps its history."""
+        if not status.is_closed:
+            raise StoreError(f"{status.value} is not a way to close an application")
+        with self._writing() as session:
+            row = _application_row(session, application_id)
+            row.status, row.closed_on, row.closed_reason = status.value, on, reason
+            row.snoozed_until = None
+            session.add(row)
+
+
+_APPLICATION_FIELDS = (
+    "company", "role", "job_url", "location", "status", "persistence", "expected_decision",
+    "decision_learned_on", "snoozed_until", "key_strengths", "notes", "closed_on",
+    "closed_reason", "feedback", "lessons",
+)  # fmt: skip
+_CONTACT_FIELDS = (
+    "full_name", "title", "email", "phone", "postal_address", "decision_maker", "rapport", "notes",
+)  # fmt: skip
+
+
+def _application_row(session: Session, application_id: int) -> ApplicationRow:
+    row = session.get(ApplicationRow, application_id)
+    if row is None:
+        raise StoreError(f"no application #{application_id}")
+    return row
+
+
+def _contact_ids(session: Session, application_id: int) -> set[int]:
+    query = select(ContactRow.id).where(ContactRow.application_id == application_id)
+    return set(session.exec(query).all())
+
+
+def _touch_row(
+    application_id: int, touch: Touch, contact_id: int | None, touch_id: int | None
+) -> TouchRow:
+    return TouchRow(
+        id=touch_id,
+        application_id=application_id,
+        contact_id=contact_id,
+        happened_on=touch.on,
+        channel=touch.channel.value,
+        direction=touch.direction.value,
+        kind=touch.kind.value,
+        outcome=touch.outcome.value,
+        notes=touch.notes,
+    )
+
 
 @contextmanager
 def _friendly_errors(path: Path) -> Iterator[None]:
@@ -222,19 +384,8 @@ def _insert(session: Session, application: Application, keep_ids: bool) -> int:
                 )
             )
     for touch in application.touches:
-        session.add(
-            TouchRow(
-                id=given(touch.id),
-                application_id=application_id,
-                contact_id=None if touch.contact_id is None else contact_ids[touch.contact_id],
-                happened_on=touch.on,
-                channel=touch.channel.value,
-                direction=touch.direction.value,
-                kind=touch.kind.value,
-                outcome=touch.outcome.value,
-                notes=touch.notes,
-            )
-        )
+        contact_id = None if touch.contact_id is None else contact_ids[touch.contact_id]
+        session.add(_touch_row(application_id, touch, contact_id, given(touch.id)))
     for variant, lines in (
         ("call", application.call_script),
         ("voicemail", application.voicemail_script),

@@ -19,7 +19,14 @@ from followup_tui.domain.records import (
     Touch,
     TouchKind,
 )
-from followup_tui.domain.rules import ActionKind, FlagKind, Settings, assess, assess_all
+from followup_tui.domain.rules import (
+    ActionKind,
+    FlagKind,
+    Settings,
+    assess,
+    assess_all,
+    follow_up_warnings,
+)
 
 MON = date(2026, 3, 2)
 DANA = Contact(1, "Dana Reyes", title="Engineering Manager", decision_maker=True)
@@ -325,6 +332,29 @@ def test_r3_a_later_decision_date_outranks_the_weekly_cadence():
     )
     action = assess(application, date(2026, 3, 16)).next_action
     assert (action.due, action.rule, action.channel) == (date(2026, 3, 30), "R3", Channel.EMAIL)
+
+
+def test_r4_logging_a_second_follow_up_inside_a_week_warns_naming_the_rule():
+    application = make(
+        interviews=(interview(MON, 1),),
+        touches=(thanks(MON, 1), out(date(2026, 3, 9), Channel.PHONE)),
+    )
+    warnings = follow_up_warnings(application, date(2026, 3, 12))
+    assert [(w.kind, w.rule) for w in warnings] == [(FlagKind.OVER_FREQUENT, "R4")]
+    assert "3 days earlier" in warnings[0].message
+    assert follow_up_warnings(application, date(2026, 3, 16)) == []
+
+
+def test_r4_thank_you_notes_do_not_trigger_the_weekly_warning():
+    application = make(interviews=(interview(MON, 1),), touches=(thanks(MON, 1),))
+    assert follow_up_warnings(application, MON + timedelta(days=1)) == []
+
+
+def test_r2_logging_a_status_check_before_the_decision_date_warns():
+    application = make(interviews=(interview(MON, 1),), expected_decision=date(2026, 3, 20))
+    warnings = follow_up_warnings(application, date(2026, 3, 12))
+    assert [(w.kind, w.rule) for w in warnings] == [(FlagKind.TOO_EARLY, "R2")]
+    assert follow_up_warnings(application, date(2026, 3, 20)) == []
 
 
 # R5 ---------------------------------------------------------------------------------------

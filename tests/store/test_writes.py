@@ -1,0 +1,97 @@
+"""The store's write calls used by the screens: each one transaction, each checked."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, time
+
+import pytest
+
+from followup_tui.demo import demo_applications
+from followup_tui.domain.records import (
+    Channel,
+    Contact,
+    Direction,
+    Interview,
+    Outcome,
+    Status,
+    Touch,
+    TouchKind,
+)
+from followup_tui.store import Store, StoreError
+
+TODAY = date(2026, 3, 10)
+
+
+@pytest.fixture
+def store(db_path):
+    with Store(db_path) as store:
+        store.insert_applications(demo_applications(TODAY), keep_ids=True)
+        yield store
+
+
+def test_log_touches_and_a_new_decision_date(store):
+    reply = Touch(
+        0, TODAY, Channel.EMAIL, Direction.IN, TouchKind.REPLY, 4, Outcome.REPLIED, "Soon"
+    )
+    (touch_id,) = store.log_touches(3, [reply], expected_decision=date(2026, 3, 24))
+    application = store.load_application(3)
+    assert application.touches[-1] == replace(reply, id=touch_id)
+    assert application.expected_decision == date(2026, 3, 24)
+    assert application.decision_learned_on == TODAY
+
+
+def test_log_touches_refuses_a_contact_of_another_application(store):
+    touch = Touch(0, TODAY, Channel.EMAIL, Direction.OUT, TouchKind.STATUS_CHECK, 1)
+    with pytest.raises(StoreError, match="not on application #3"):
+        store.log_touches(3, [touch])
+    assert len(store.load_application(3).touches) == 3
+
+
+def test_unknown_application_is_a_store_error(store):
+    with pytest.raises(StoreError, match="no application #99"):
+        store.snooze(99, TODAY)
+
+
+def test_snooze_and_lift(store):
+    store.snooze(3, date(2026, 3, 20))
+    assert store.load_application(3).snoozed_until == date(2026, 3, 20)
+    store.snooze(3, None)
+    assert store.load_application(3).snoozed_until is None
+
+
+def test_save_application_updates_fields_but_not_history(store):
+    before = store.load_application(1)
+    store.save_application(replace(before, company="Northwind", notes="[bold]edited"))
+    after = store.load_application(1)
+    assert (after.company, after.notes) == ("Northwind", "[bold]edited")
+    assert after.touches == before.touches and after.contacts == before.contacts
+
+
+def test_save_contact_adds_and_edits(store):
+    new_id = store.save_contact(2, Contact(0, "Ola Nordmann", title="CTO", decision_maker=True))
+    store.save_contact(2, Contact(new_id, "Ola Nordmann", title="Chief Technology Officer"))
+    contact = store.load_application(2).contact(new_id)
+    assert contact.title == "Chief Technology Officer" and not contact.decision_maker
+    with pytest.raises(StoreError):
+        store.save_contact(3, Contact(new_id, "Moved"))  # belongs to application 2
+
+
+def test_save_interview_with_known_and_new_interviewers(store):
+    interview = Interview(0, date(2026, 3, 9), time(9, 0), "Final", (3,), "Go", "None")
+    interview_id = store.save_interview(2, interview, ["New Person", "Other Person"])
+    application = store.load_application(2)
+    saved = next(i for i in application.interviews if i.id == interview_id)
+    names = [application.contact(i).full_name for i in saved.interviewer_ids]
+    assert names == ["Priya Natarajan", "New Person", "Other Person"]
+    store.save_interview(2, replace(saved, interviewer_ids=saved.interviewer_ids[:1]))
+    again = next(i for i in store.load_application(2).interviews if i.id == interview_id)
+    assert again.interviewer_ids == saved.interviewer_ids[:1]
+
+
+def test_close_application(store):
+    store.close_application(8, Status.NO_RESPONSE, TODAY, "No answer after the final note")
+    application = store.load_application(8)
+    assert (application.status, application.closed_on) == (Status.NO_RESPONSE, TODAY)
+    with pytest.raises(StoreError):
+        store.close_application(8, Status.ACTIVE, TODAY)
