@@ -1,0 +1,422 @@
+"""The forms: application, contact, interview, touch, thank-you checklist, snooze.
+
+Each builder returns a FormScreen whose result is a ready record (or a small dataclass) for the
+store; the validators only read the values, so nothing is saved until a form is valid.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, time
+from typing import Any
+
+from followup_tui.domain.dates import DateError, parse_date, short_day
+from followup_tui.domain.records import (
+    Application,
+    Channel,
+    Contact,
+    Direction,
+    Interview,
+    Outcome,
+    Persistence,
+    Touch,
+    TouchKind,
+)
+from followup_tui.domain.text import one_line
+from followup_tui.tui.widgets.form import FieldSpec, FormScreen
+
+DATE_HINT = "YYYY-MM-DD, today, yesterday, mon..sun, +3d, -1w"
+
+
+def _date(values: dict[str, Any], name: str, today: date, errors: dict[str, str]) -> date | None:
+    """A required date field; the error goes under the field."""
+    try:
+        return parse_date(values[name], today)
+    except DateError as error:
+        errors[name] = str(error)
+        return None
+
+
+def _optional_date(
+    values: dict[str, Any], name: str, today: date, errors: dict[str, str]
+) -> date | None:
+    if not str(values[name]).strip():
+        return None
+    return _date(values, name, today, errors)
+
+
+def _time(values: dict[str, Any], name: str, errors: dict[str, str]) -> time | None:
+    text = str(values[name]).strip()
+    if not text:
+        return None
+    try:
+        return time.fromisoformat(text)
+    except ValueError:
+        errors[name] = f"{text!r} is not a time (use HH:MM)"
+        return None
+
+
+def _required(values: dict[str, Any], name: str, what: str, errors: dict[str, str]) -> str:
+    text = str(values[name])
+    if not text.strip():
+        errors[name] = f"{what} is required"
+    return text
+
+
+# Application ----------------------------------------------------------------------------------
+
+
+def application_form(application: Application | None, today: date) -> FormScreen:
+    """Add (None) or edit an application's own fields."""
+    current = application or Application(id=0, company="", role="", created_on=today)
+    expected = current.expected_decision
+    fields = [
+        FieldSpec("company", "Company", value=current.company),
+        FieldSpec("role", "Role", value=current.role),
+        FieldSpec("job_url", "Job posting URL", value=current.job_url),
+        FieldSpec("location", "Location", value=current.location),
+        FieldSpec(
+            "persistence",
+            "Persistence (days between follow-ups)",
+            kind="select",
+            value=current.persistence,
+            options=[
+                ("gentle: 14 days", Persistence.GENTLE),
+                ("standard: 7 days", Persistence.STANDARD),
+                ("persistent: 4 days (sales and the like)", Persistence.PERSISTENT),
+            ],
+        ),
+        FieldSpec(
+            "expected_decision",
+            "Expected decision date (leave empty if unknown)",
+            value=expected.isoformat() if expected else "",
+            placeholder=DATE_HINT,
+        ),
+        FieldSpec(
+            "key_strengths", "Key strengths to mention", kind="area", value=current.key_strengths
+        ),
+        FieldSpec("notes", "Notes", kind="area", value=current.notes),
+    ]
+
+    def validate(values: dict[str, Any]) -> tuple[Application | None, dict[str, str]]:
+        errors: dict[str, str] = {}
+        company = _required(values, "company", "Company", errors)
+        role = _required(values, "role", "Role", errors)
+        decision = _optional_date(values, "expected_decision", today, errors)
+        if errors:
+            return None, errors
+        learned = current.decision_learned_on
+        if decision != current.expected_decision:
+            learned = today if decision else None
+        return replace(
+            current,
+            company=company,
+            role=role,
+            job_url=values["job_url"],
+            location=values["location"],
+            persistence=values["persistence"],
+            expected_decision=decision,
+            decision_learned_on=learned,
+            key_strengths=values["key_strengths"],
+            notes=values["notes"],
+        ), {}
+
+    title = "Add an application" if application is None else f"Edit {one_line(current.company)}"
+    return FormScreen(title, fields, validate)
+
+
+# Contact --------------------------------------------------------------------------------------
+
+
+def contact_form(contact: Contact | None) -> FormScreen:
+    current = contact or Contact(id=0, full_name="")
+    fields = [
+        FieldSpec("full_name", "Full name (spelled as on the card)", value=current.full_name),
+        FieldSpec("title", "Title", value=current.title),
+        FieldSpec("email", "Email", value=current.email),
+        FieldSpec("phone", "Phone", value=current.phone),
+        FieldSpec("postal_address", "Postal address", value=current.postal_address),
+        FieldSpec(
+            "decision_maker",
+            "Makes the hiring decision",
+            kind="check",
+            value=current.decision_maker,
+        ),
+        FieldSpec(
+            "rapport", "Good rapport (worth a feedback call)", kind="check", value=current.rapport
+        ),
+        FieldSpec("notes", "Notes", kind="area", value=current.notes),
+    ]
+
+    def validate(values: dict[str, Any]) -> tuple[Contact | None, dict[str, str]]:
+        errors: dict[str, str] = {}
+        name = _required(values, "full_name", "A name", errors)
+        email = str(values["email"]).strip()
+        if email and ("@" not in email or " " in email):
+            errors["email"] = f"{email!r} does not look like an email address"
+        if errors:
+            return None, errors
+        return replace(
+            current,
+            full_name=name,
+            title=values["title"],
+            email=values["email"],
+            phone=values["phone"],
+            postal_address=values["postal_address"],
+            decision_maker=values["decision_maker"],
+            rapport=values["rapport"],
+            notes=values["notes"],
+        ), {}
+
+    title = "Add a contact" if contact is None else f"Edit {one_line(current.full_name)}"
+    return FormScreen(title, fields, validate)
+
+
+# Interview ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class InterviewDraft:
+    interview: Interview
+    new_interviewers: tuple[str, ...]
+    expected_decision: date | None  # None: leave the application's date as it is
+
+
+def interview_form(
+    application: Application, interview: Interview | None, today: date
+) -> FormScreen:
+    current = interview or Interview(id=0, held_on=today)
+    decision = application.expected_decision
+    fields = [
+        FieldSpec("held_on", "Date", value=current.held_on.isoformat(), placeholder=DATE_HINT),
+        FieldSpec(
+            "at_time",
+            "Time (HH:MM, optional)",
+            value=current.at_time.strftime("%H:%M") if current.at_time else "",
+        ),
+        FieldSpec(
+            "stage", "Stage (phone screen, technical, onsite, final...)", value=current.stage
+        ),
+        FieldSpec(
+            "interviewers",
+            "Interviewers (space ticks)",
+            kind="multi",
+            options=[(_contact_label(c), c.id) for c in application.contacts],
+            selected=current.interviewer_ids,
+        ),
+        FieldSpec(
+            "new_interviewers",
+            "New interviewers, comma-separated (become contacts)",
+            placeholder="Dana Reyes, Lee Park",
+        ),
+        FieldSpec("topics", "Topics discussed", kind="area", value=current.topics),
+        FieldSpec("concerns", "Concerns they raised", kind="area", value=current.concerns),
+        FieldSpec(
+            "expected_decision",
+            "Expected decision date (ask: in what timeframe will you decide?)",
+            value=decision.isoformat() if decision else "",
+            placeholder=DATE_HINT,
+        ),
+    ]
+
+    def validate(values: dict[str, Any]) -> tuple[InterviewDraft | None, dict[str, str]]:
+        errors: dict[str, str] = {}
+        held_on = _date(values, "held_on", today, errors)
+        at_time = _time(values, "at_time", errors)
+        expected = _optional_date(values, "expected_decision", today, errors)
+        names = [name.strip() for name in str(values["new_interviewers"]).split(",")]
+        if errors or held_on is None:
+            return None, errors
+        draft = InterviewDraft(
+            replace(
+                current,
+                held_on=held_on,
+                at_time=at_time,
+                stage=values["stage"],
+                interviewer_ids=tuple(values["interviewers"]),
+                topics=values["topics"],
+                concerns=values["concerns"],
+            ),
+            tuple(name for name in names if name),
+            expected if expected != decision else None,
+        )
+        return draft, {}
+
+    title = "Add an interview" if interview is None else "Edit the interview"
+    return FormScreen(f"{title}: {one_line(application.company)}", fields, validate)
+
+
+def _contact_label(contact: Contact) -> str:
+    marks = [contact.title] if contact.title else []
+    if contact.decision_maker:
+        marks.append("decides")
+    suffix = f" ({', '.join(marks)})" if marks else ""
+    return one_line(contact.full_name + suffix)
+
+
+# Touches --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TouchDraft:
+    touch: Touch
+    expected_decision: date | None = None
+
+
+_CHANNELS = [
+    ("phone", Channel.PHONE),
+    ("email", Channel.EMAIL),
+    ("letter", Channel.LETTER),
+    ("other", Channel.OTHER),
+]
+_OUTCOMES = [
+    ("none / not a call", Outcome.NONE),
+    ("reached them", Outcome.REACHED),
+    ("left a voicemail", Outcome.VOICEMAIL),
+    ("no answer", Outcome.NO_ANSWER),
+    ("they replied", Outcome.REPLIED),
+]
+_KIND_TITLES = {
+    TouchKind.STATUS_CHECK: "Log a follow-up",
+    TouchKind.REPLY: "Log a reply from them",
+    TouchKind.FINAL_NOTE: "Log the final note",
+    TouchKind.FEEDBACK_REQUEST: "Log a feedback request",
+    TouchKind.OTHER: "Log a touch",
+}
+
+
+def touch_form(
+    application: Application,
+    kind: TouchKind,
+    channel: Channel,
+    today: date,
+    *,
+    contact_id: int | None = None,
+    outcome: Outcome = Outcome.NONE,
+) -> FormScreen:
+    """A status check, final note, feedback request or other outbound touch; or a reply in."""
+    inbound = kind is TouchKind.REPLY
+    people = [(_contact_label(c), c.id) for c in application.contacts]
+    fields = [
+        FieldSpec("on", "Date", value=today.isoformat(), placeholder=DATE_HINT),
+        FieldSpec("channel", "Channel", kind="select", value=channel, options=_CHANNELS),
+        FieldSpec(
+            "contact",
+            "From" if inbound else "To",
+            kind="select",
+            value=contact_id if contact_id is not None else 0,
+            options=[("(nobody recorded)", 0), *people],
+        ),
+        FieldSpec(
+            "outcome",
+            "Outcome",
+            kind="select",
+            value=Outcome.REPLIED if inbound else outcome,
+            options=_OUTCOMES,
+        ),
+        FieldSpec("notes", "Notes", kind="area"),
+    ]
+    if inbound:
+        fields.append(
+            FieldSpec(
+                "expected_decision",
+                "New expected decision date, if they gave one",
+                placeholder=DATE_HINT,
+            )
+        )
+
+    def validate(values: dict[str, Any]) -> tuple[TouchDraft | None, dict[str, str]]:
+        errors: dict[str, str] = {}
+        on = _date(values, "on", today, errors)
+        expected = _optional_date(values, "expected_decision", today, errors) if inbound else None
+        if on is not None and on > today:
+            errors["on"] = f"{short_day(on)} has not happened yet: log it on the day"
+        if errors or on is None:
+            return None, errors
+        touch = Touch(
+            id=0,
+            on=on,
+            channel=values["channel"],
+            direction=Direction.IN if inbound else Direction.OUT,
+            kind=kind,
+            contact_id=values["contact"] or None,
+            outcome=values["outcome"],
+            notes=values["notes"],
+        )
+        return TouchDraft(touch, expected), {}
+
+    title = _KIND_TITLES.get(kind, "Log a touch")
+    return FormScreen(f"{title}: {one_line(application.company)}", fields, validate)
+
+
+def thank_you_form(application: Application, pending: set[int], today: date) -> FormScreen:
+    """A checklist of every interviewer (R1); those still owed a note start ticked."""
+    interviewer_ids = dict.fromkeys(i for v in application.interviews for i in v.interviewer_ids)
+    people = [application.contact(i) for i in interviewer_ids]
+    others = [c for c in application.contacts if c.id not in interviewer_ids]
+    options = [(_contact_label(c), c.id) for c in [*people, *others] if c is not None]
+    fields = [
+        FieldSpec(
+            "people",
+            "Thanked (space ticks; anyone who helped may be added)",
+            kind="multi",
+            options=options,
+            selected=tuple(pending),
+        ),
+        FieldSpec("on", "Date", value=today.isoformat(), placeholder=DATE_HINT),
+        FieldSpec(
+            "channel",
+            "Channel",
+            kind="select",
+            value=Channel.EMAIL,
+            options=[("email", Channel.EMAIL), ("letter (a warmer second touch)", Channel.LETTER)],
+        ),
+        FieldSpec("notes", "Notes (what you mentioned)", kind="area"),
+    ]
+
+    def validate(values: dict[str, Any]) -> tuple[list[Touch] | None, dict[str, str]]:
+        errors: dict[str, str] = {}
+        on = _date(values, "on", today, errors)
+        if not values["people"]:
+            errors["people"] = "Tick at least one person"
+        if on is not None and on > today:
+            errors["on"] = f"{short_day(on)} has not happened yet: log it on the day"
+        if errors or on is None:
+            return None, errors
+        return [
+            Touch(
+                0,
+                on,
+                values["channel"],
+                Direction.OUT,
+                TouchKind.THANK_YOU,
+                person,
+                notes=values["notes"],
+            )
+            for person in values["people"]
+        ], {}
+
+    return FormScreen(f"Log thank-you notes: {one_line(application.company)}", fields, validate)
+
+
+def snooze_form(application: Application, today: date) -> FormScreen:
+    current = application.snoozed_until
+    fields = [
+        FieldSpec(
+            "until",
+            "Snooze until (empty to wake it now)",
+            value=current.isoformat() if current else "+3d",
+            placeholder=DATE_HINT,
+        ),
+    ]
+
+    def validate(values: dict[str, Any]) -> tuple[tuple[date | None] | None, dict[str, str]]:
+        errors: dict[str, str] = {}
+        until = _optional_date(values, "until", today, errors)
+        if until is not None and until <= today:
+            errors["until"] = "Pick a day after today"
+        if errors:
+            return None, errors
+        return (until,), {}
+
+    return FormScreen(f"Snooze {one_line(application.company)}", fields, validate)

@@ -1,0 +1,158 @@
+"""A small declarative form as a modal screen: fields, a message under each, nothing returned
+until the whole form is valid.
+
+Callers describe fields with `FieldSpec` and pass a `validate(values) -> (result, errors)`
+function; the screen dismisses with the result, or with None when cancelled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
+
+Kind = Literal["text", "select", "check", "area", "multi"]
+
+
+@dataclass
+class FieldSpec:
+    name: str
+    label: str
+    kind: Kind = "text"
+    value: Any = ""
+    # (label, value) pairs for select and multi; labels are user text, shown literally.
+    options: Sequence[tuple[str, Any]] = ()
+    placeholder: str = ""
+    # For multi: the values ticked at the start.
+    selected: Sequence[Any] = field(default_factory=tuple)
+
+
+Validator = Callable[[dict[str, Any]], tuple[Any, dict[str, str]]]
+
+
+class FormScreen(ModalScreen[Any]):
+    """Tab moves between fields, ctrl+s saves, escape cancels."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save"),
+    ]
+
+    def __init__(self, title: str, fields: Sequence[FieldSpec], validate: Validator) -> None:
+        super().__init__(classes="form-screen")
+        self.form_title = title
+        self.fields = list(fields)
+        self.validate = validate
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="form", can_focus=False):
+            yield Label(Content(self.form_title), classes="form-title")
+            for spec in self.fields:
+                yield Label(Content(spec.label), classes="field-label")
+                yield self._widget(spec)
+                yield Static("", id=f"error-{spec.name}", classes="field-error")
+            with Horizontal(classes="form-buttons"):
+                yield Button("Save (ctrl+s)", id="save", variant="primary")
+                yield Button("Cancel (esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one(f"#field-{self.fields[0].name}").focus()
+
+    def _widget(self, spec: FieldSpec) -> Widget:
+        widget_id = f"field-{spec.name}"
+        if spec.kind == "select":
+            options = [(Content(label), value) for label, value in spec.options]
+            return Select(options, value=spec.value, allow_blank=False, id=widget_id)
+        if spec.kind == "check":
+            return Checkbox(Content(spec.label), value=bool(spec.value), id=widget_id)
+        if spec.kind == "area":
+            return TextArea(str(spec.value or ""), id=widget_id, soft_wrap=True)
+        if spec.kind == "multi":
+            return SelectionList(
+                *[(Content(label), value, value in spec.selected) for label, value in spec.options],
+                id=widget_id,
+            )
+        return Input(str(spec.value or ""), placeholder=spec.placeholder, id=widget_id)
+
+    def values(self) -> dict[str, Any]:
+        found: dict[str, Any] = {}
+        for spec in self.fields:
+            widget = self.query_one(f"#field-{spec.name}")
+            if isinstance(widget, TextArea):
+                found[spec.name] = widget.text
+            elif isinstance(widget, SelectionList):
+                found[spec.name] = list(widget.selected)
+            else:
+                found[spec.name] = widget.value
+        return found
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_save(self) -> None:
+        result, errors = self.validate(self.values())
+        for spec in self.fields:
+            message = errors.get(spec.name, "")
+            error = self.query_one(f"#error-{spec.name}", Static)
+            error.update(Content(message))
+            error.set_class(bool(message), "-shown")
+            self.query_one(f"#field-{spec.name}").set_class(bool(message), "-invalid")
+        if errors:
+            first = next(spec.name for spec in self.fields if spec.name in errors)
+            self.query_one(f"#field-{first}").focus()
+            return
+        self.dismiss(result)
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A yes/no question; y or enter confirms, n or escape declines."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n", "answer(False)", "No"),
+        Binding("escape", "answer(False)", "No", show=False),
+    ]
+
+    def __init__(self, question: str, details: Sequence[str] = (), yes: str = "Yes") -> None:
+        super().__init__(classes="form-screen")
+        self.question = question
+        self.details = details
+        self.yes = yes
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="form", can_focus=False):
+            yield Label(Content(self.question), classes="form-title")
+            for line in self.details:
+                yield Static(Content(line), classes="confirm-detail")
+            with Horizontal(classes="form-buttons"):
+                yield Button(f"{self.yes} (y)", id="yes", variant="warning")
+                yield Button("No (n)", id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
