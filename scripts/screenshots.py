@@ -22,6 +22,10 @@ OUT = Path(__file__).resolve().parent.parent / "screenshots"
 SHOTS: dict[str, list[str]] = {
     "dashboard": [],
     "dashboard-over-frequent": ["j"] * 7,
+    "review": ["r"],
+    "detail": ["enter"],
+    "help": ["question_mark"],
+    "thank-you-checklist": ["t"],
 }
 
 

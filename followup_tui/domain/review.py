@@ -27,14 +27,20 @@ class Summary:
 
 
 def review_list(
-    applications: Iterable[Application], today: date, settings: Settings = DEFAULT_SETTINGS
+    applications: Iterable[Application],
+    today: date,
+    settings: Settings = DEFAULT_SETTINGS,
+    *,
+    include_closed: bool = False,
 ) -> list[Assessment]:
-    """Active applications, and closed ones that still owe an action (R9), most urgent first."""
-    return [
-        assessment
-        for assessment in assess_all(applications, today, settings)
-        if assessment.application.status is Status.ACTIVE or assessment.actions
-    ]
+    """Active applications, and closed ones that still owe an action (R9), most urgent first;
+    with include_closed, the parked and closed ones after them."""
+    assessments = assess_all(applications, today, settings)
+    shown = [a for a in assessments if a.application.status is Status.ACTIVE or a.actions]
+    if include_closed:
+        ids = {a.application.id for a in shown}
+        shown += [a for a in assessments if a.application.id not in ids]
+    return shown
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +88,8 @@ class RowState(StrEnum):
     TODAY = "today"
     LATER = "later"
     IDLE = "idle"  # nothing to do
+    PARKED = "parked"
+    CLOSED = "closed"
 
     @property
     def mark(self) -> str:
@@ -96,6 +104,8 @@ _MARKS = {
     RowState.TODAY: "● TODAY",
     RowState.LATER: "· later",
     RowState.IDLE: "○ waiting",
+    RowState.PARKED: "‖ parked",
+    RowState.CLOSED: "✓ closed",
 }
 
 
@@ -108,6 +118,11 @@ def row_state(assessment: Assessment) -> RowState:
     if assessment.has(FlagKind.OVER_FREQUENT):
         return RowState.OVER_FREQUENT
     if action is None:
+        status = assessment.application.status
+        if status is Status.PARKED:
+            return RowState.PARKED
+        if status.is_closed:
+            return RowState.CLOSED
         return RowState.IDLE
     if action.due <= assessment.today:
         return RowState.TODAY

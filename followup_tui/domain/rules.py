@@ -456,13 +456,19 @@ def _too_early_flags(application: Application, touches: list[Touch], today: date
 
 
 def follow_up_warnings(
-    application: Application, on: date, settings: Settings = DEFAULT_SETTINGS
+    application: Application,
+    on: date,
+    kind: TouchKind = TouchKind.STATUS_CHECK,
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> list[Flag]:
     """What logging one more outbound follow-up on `on` would break: R4's gap, R2's date.
 
-    Asked before saving, so the user can confirm or cancel; thank-you notes are never checked.
+    Asked before saving, so the user can confirm or cancel. Thank-you notes break nothing (R1);
+    only a status check can come too early (R2).
     """
     warnings: list[Flag] = []
+    if kind is TouchKind.THANK_YOU:
+        return warnings
     gap = settings.gap(application.persistence)
     earlier = [
         touch for touch in application.touches if touch.is_outbound_follow_up and touch.on <= on
@@ -471,18 +477,19 @@ def follow_up_warnings(
         last = max(earlier, key=lambda touch: (touch.on, touch.id))
         days = (on - last.on).days
         if days < gap:
+            when = "the same day" if days == 0 else f"{_plural(days, 'day')} earlier"
             warnings.append(
                 Flag(
                     FlagKind.OVER_FREQUENT,
                     "R4",
-                    f"The last follow-up was {_plural(days, 'day')} earlier "
-                    f"({short_day(last.on)} by {last.channel.value}): at most one every "
-                    f"{gap} days ({application.persistence.value})",
+                    f"The last follow-up was {when} ({short_day(last.on)} by "
+                    f"{last.channel.value}): at most one every {gap} days "
+                    f"({application.persistence.value})",
                     last.id,
                 )
             )
     expected = application.expected_decision
-    if expected is not None and on < expected:
+    if kind is TouchKind.STATUS_CHECK and expected is not None and on < expected:
         warnings.append(
             Flag(
                 FlagKind.TOO_EARLY,

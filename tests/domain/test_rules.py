@@ -343,11 +343,17 @@ def test_r4_logging_a_second_follow_up_inside_a_week_warns_naming_the_rule():
     assert [(w.kind, w.rule) for w in warnings] == [(FlagKind.OVER_FREQUENT, "R4")]
     assert "3 days earlier" in warnings[0].message
     assert follow_up_warnings(application, date(2026, 3, 16)) == []
+    same_day = follow_up_warnings(application, date(2026, 3, 9))
+    assert "was the same day" in same_day[0].message
 
 
 def test_r4_thank_you_notes_do_not_trigger_the_weekly_warning():
-    application = make(interviews=(interview(MON, 1),), touches=(thanks(MON, 1),))
-    assert follow_up_warnings(application, MON + timedelta(days=1)) == []
+    application = make(
+        interviews=(interview(MON, 1),), touches=(out(MON + timedelta(days=1), Channel.PHONE),)
+    )
+    day = MON + timedelta(days=2)
+    assert follow_up_warnings(application, day, TouchKind.THANK_YOU) == []
+    assert follow_up_warnings(application, day, TouchKind.STATUS_CHECK) != []
 
 
 def test_r2_logging_a_status_check_before_the_decision_date_warns():
@@ -355,6 +361,7 @@ def test_r2_logging_a_status_check_before_the_decision_date_warns():
     warnings = follow_up_warnings(application, date(2026, 3, 12))
     assert [(w.kind, w.rule) for w in warnings] == [(FlagKind.TOO_EARLY, "R2")]
     assert follow_up_warnings(application, date(2026, 3, 20)) == []
+    assert follow_up_warnings(application, date(2026, 3, 12), TouchKind.FINAL_NOTE) == []
 
 
 # R5 ---------------------------------------------------------------------------------------

@@ -2,53 +2,24 @@
 
 from __future__ import annotations
 
-import contextlib
-import html
-import re
-from collections import defaultdict
 from datetime import date
 from pathlib import Path
-
-from textual.worker import WorkerFailed
 
 from followup_tui.demo import demo_applications
 from followup_tui.domain.records import Application, Contact, Interview
 from followup_tui.store import Store
 from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.widgets.action_panel import ActionPanel
-from followup_tui.tui.widgets.review_table import ReviewTable
+
+from .helpers import SIZE, loaded, row, screen_text
 
 TODAY = date(2026, 3, 10)
-SIZE = (120, 36)
 
 
 def demo_db(path: Path) -> Path:
     with Store(path) as store:
         store.insert_applications(demo_applications(TODAY), keep_ids=True)
     return path
-
-
-async def loaded(pilot) -> ReviewTable:
-    """Wait for the load worker; a failure it reports on screen is not a test error."""
-    with contextlib.suppress(WorkerFailed):
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    return pilot.app.screen.query_one(ReviewTable)
-
-
-_TEXT = re.compile(r'<text [^>]*clip-path="url\(#terminal-\d+-line-(\d+)\)">(.*?)</text>')
-
-
-def screen_text(app: FollowupApp) -> str:
-    """What the terminal shows, as plain text lines (from the SVG screenshot's text runs)."""
-    lines: dict[int, str] = defaultdict(str)
-    for number, run in _TEXT.findall(app.export_screenshot()):
-        lines[int(number)] += html.unescape(run).replace("\xa0", " ")
-    return "\n".join(lines[number] for number in sorted(lines))
-
-
-def row(table: ReviewTable, index: int) -> list[str]:
-    return [cell.plain for cell in table.get_row_at(index)]
 
 
 async def test_dashboard_lists_active_applications_most_urgent_first(db_path):
@@ -140,7 +111,7 @@ async def test_reload_picks_up_changes_and_keeps_the_cursor(db_path):
                     interviews=(Interview(1, date(2026, 3, 1), interviewer_ids=(1,)),),
                 )
             )
-        await pilot.press("r")
+        await pilot.press("R")
         table = await loaded(pilot)
         assert table.row_count == count + 1
         assert row(table, 0)[1] == "Zenith"  # its thank-you is the most overdue

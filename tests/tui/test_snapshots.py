@@ -34,3 +34,21 @@ def test_dashboard(snap_compare, tmp_path):
 
 def test_dashboard_on_an_over_frequent_row(snap_compare, tmp_path):
     assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, run_before=_loaded, press=["j"] * 7)
+
+
+def test_review_screen(snap_compare, tmp_path):
+    assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, run_before=_loaded, press=["r"])
+
+
+def test_detail_screen(snap_compare, tmp_path):
+    assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, run_before=_loaded, press=["enter"])
+
+
+def test_help_screen(snap_compare, tmp_path):
+    assert snap_compare(
+        demo_app(tmp_path), terminal_size=SIZE, run_before=_loaded, press=["question_mark"]
+    )
+
+
+def test_thank_you_checklist(snap_compare, tmp_path):
+    assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, run_before=_loaded, press=["t"])

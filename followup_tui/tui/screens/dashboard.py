@@ -3,49 +3,76 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.worker import Worker, WorkerState
 
-from followup_tui.domain.review import review_list, summarize
+from followup_tui.domain.records import Status
+from followup_tui.domain.review import review_list, review_queue, summarize
 from followup_tui.domain.rules import Assessment
+from followup_tui.tui import flows
+from followup_tui.tui.screens.detail import DetailScreen
+from followup_tui.tui.screens.review import ReviewScreen
 from followup_tui.tui.widgets.action_panel import ActionPanel
 from followup_tui.tui.widgets.review_table import ReviewTable
 
 EMPTY = (
-    "No applications yet. Add one from a shell:\n"
+    "No applications yet: press a to add one, or from a shell:\n"
     "  followup add --company NAME --role ROLE --interview DATE --interviewer NAME"
 )
 
 
 class DashboardScreen(Screen[None]):
+    AUTO_FOCUS = "#review"
     BINDINGS = [
-        Binding("r", "reload", "Reload", tooltip="Read the database again"),
+        Binding("r", "review", "Review", tooltip="Start the daily review of what is due"),
+        Binding("enter", "open", "Open", show=False, tooltip="Open the highlighted application"),
+        Binding("a", "add", "Add", tooltip="Add an application"),
+        Binding("e", "edit", "Edit", show=False, tooltip="Edit the highlighted application"),
+        Binding("l", "log", "Log", tooltip="Log a touch: email, letter, call, reply..."),
+        Binding("t", "thank_you", "Thank-you", show=False, tooltip="Log thank-you notes"),
+        Binding("s", "snooze", "Snooze", tooltip="Snooze the highlighted application"),
+        Binding("i", "add_interview", "Interview+", show=False, tooltip="Add an interview"),
+        Binding("n", "add_contact", "Contact+", show=False, tooltip="Add a contact"),
+        Binding("slash", "filter", "Filter", tooltip="Filter by company, role or contact"),
+        Binding("x", "toggle_closed", "Closed", show=False, tooltip="Show or hide closed ones"),
+        Binding("R", "reload", "Reload", show=False, tooltip="Read the database again"),
         Binding("q", "app.quit", "Quit"),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.show_closed = False
+        self.assessments: list[Assessment] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="summary")
+        yield Input(placeholder="filter: company, role or contact (escape clears)", id="filter")
         yield ReviewTable(id="review")
         yield ActionPanel(id="detail")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.action_reload()
+        self.reload()
+
+    # Loading -----------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.query_one(ReviewTable).loading = True
+        self.load(self.show_closed)
 
     def action_reload(self) -> None:
-        self.query_one(ReviewTable).loading = True
-        self.load()
+        self.reload()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
-    def load(self) -> list[Assessment]:
+    def load(self, include_closed: bool) -> list[Assessment]:
         """Read and assess every application off the UI thread."""
         applications = self.app.store.load_applications()
-        return review_list(applications, self.app.today)
+        return review_list(applications, self.app.today, include_closed=include_closed)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "load":
@@ -61,9 +88,10 @@ class DashboardScreen(Screen[None]):
             self.notify(str(error), title="Could not load", severity="error", timeout=10)
 
     def _show(self, assessments: list[Assessment]) -> None:
-        table = self.query_one(ReviewTable)
-        table.show(assessments)
-        summary = summarize(assessments)
+        self.assessments = assessments
+        self.app.known_applications = [a.application for a in assessments]
+        active = [a for a in assessments if a.actions or a.application.status is Status.ACTIVE]
+        summary = summarize(active)
         self.sub_title = f"{self.app.today:%a %d %b %Y} · {summary.due} due today"
         bar = Text()
         bar.append(f" {summary.due} due today ", style="bold")
@@ -71,14 +99,115 @@ class DashboardScreen(Screen[None]):
         bar.append(f" {summary.overdue} overdue ", style="bold" if summary.overdue else "")
         bar.append("  ")
         bar.append(f" {summary.over_frequent} over-frequent ")
-        bar.append(f"   {len(assessments)} in review")
+        bar.append(f"   {len(active)} in review")
+        if self.show_closed:
+            bar.append(f" · {len(assessments) - len(active)} closed or parked shown")
         self.query_one("#summary", Static).update(bar)
         self.query_one("#summary").set_class(summary.overdue > 0, "-overdue")
+        self._apply_filter()
+
+    # The table, the filter and the panel --------------------------------------------------------
+
+    def _apply_filter(self) -> None:
+        words = self.query_one("#filter", Input).value.casefold().split()
+        shown = [a for a in self.assessments if all(w in _haystack(a) for w in words)]
+        self.query_one(ReviewTable).show(shown)
         self._show_detail()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self) -> None:
+        self._apply_filter()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        self.query_one(ReviewTable).focus()
+
+    def action_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.add_class("-shown")
+        box.focus()
+
+    def key_escape(self) -> None:
+        box = self.query_one("#filter", Input)
+        if box.has_class("-shown"):
+            box.value = ""
+            box.remove_class("-shown")
+            self.query_one(ReviewTable).focus()
+
+    def action_toggle_closed(self) -> None:
+        self.show_closed = not self.show_closed
+        self.notify("Showing closed and parked" if self.show_closed else "Hiding closed", timeout=2)
+        self.reload()
 
     def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
         self._show_detail()
 
+    def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
+        self.action_open()
+
     def _show_detail(self) -> None:
         table = self.query_one(ReviewTable)
-        self.query_one(ActionPanel).show(table.highlighted, empty_message=EMPTY)
+        empty = EMPTY if not self.assessments else "Nothing matches the filter."
+        self.query_one(ActionPanel).show(table.highlighted, empty_message=empty)
+
+    def _selected_id(self) -> int | None:
+        selected = self.query_one(ReviewTable).highlighted_id
+        if selected is None:
+            self.notify("No application selected", severity="warning", timeout=3)
+        return selected
+
+    # Keys ---------------------------------------------------------------------------------------
+
+    def action_open(self) -> None:
+        selected = self._selected_id()
+        if selected is not None:
+            self.app.push_screen(DetailScreen(selected))
+
+    def action_review(self) -> None:
+        items = review_queue(a for a in self.assessments if a.actions)
+        if not items:
+            self.notify("Nothing is due today.", title="Review", timeout=4)
+            return
+        self.app.push_screen(ReviewScreen(items))
+
+    @work(exclusive=True, group="flow")
+    async def action_add(self) -> None:
+        new_id = await flows.add_application(self.app)
+        if new_id is not None:
+            self.app.push_screen(DetailScreen(new_id))
+
+    @work(exclusive=True, group="flow")
+    async def action_edit(self) -> None:
+        if (selected := self._selected_id()) is not None:
+            await flows.edit_application(self.app, selected)
+
+    @work(exclusive=True, group="flow")
+    async def action_log(self) -> None:
+        if (selected := self._selected_id()) is not None:
+            await flows.log_menu(self.app, selected)
+
+    @work(exclusive=True, group="flow")
+    async def action_thank_you(self) -> None:
+        if (selected := self._selected_id()) is not None:
+            await flows.thank_you(self.app, selected)
+
+    @work(exclusive=True, group="flow")
+    async def action_snooze(self) -> None:
+        if (selected := self._selected_id()) is not None:
+            await flows.snooze(self.app, selected)
+
+    @work(exclusive=True, group="flow")
+    async def action_add_interview(self) -> None:
+        if (selected := self._selected_id()) is not None:
+            await flows.edit_interview(self.app, selected, None)
+
+    @work(exclusive=True, group="flow")
+    async def action_add_contact(self) -> None:
+        if (selected := self._selected_id()) is not None:
+            await flows.edit_contact(self.app, selected, None)
+
+
+def _haystack(assessment: Assessment) -> str:
+    application = assessment.application
+    names = " ".join(contact.full_name for contact in application.contacts)
+    return f"{application.company} {application.role} {names}".casefold()

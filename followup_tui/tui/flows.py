@@ -1,0 +1,313 @@
+"""What the keys do, shared by the dashboard, the detail screen and the review.
+
+Each flow asks what it needs (forms, confirmations), checks the rules before saving, writes
+through the store, tells every open screen to reload, and returns whether it saved anything.
+Flows await screens, so callers run them in an async worker (`@work`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from followup_tui.domain.dates import short_day
+from followup_tui.domain.records import (
+    Application,
+    Channel,
+    Direction,
+    Outcome,
+    Status,
+    Touch,
+    TouchKind,
+)
+from followup_tui.domain.review import Item
+from followup_tui.domain.rules import ActionKind, assess, follow_up_warnings
+from followup_tui.domain.text import one_line
+from followup_tui.store import StoreError
+from followup_tui.tui.screens.forms import (
+    InterviewDraft,
+    TouchDraft,
+    application_form,
+    contact_form,
+    interview_form,
+    snooze_form,
+    thank_you_form,
+    touch_form,
+)
+from followup_tui.tui.widgets.form import ConfirmScreen
+from followup_tui.tui.widgets.picker import PickerScreen
+
+if TYPE_CHECKING:
+    from followup_tui.tui.app import FollowupApp
+
+_ACTION_TOUCH = {
+    ActionKind.THANK_YOU: TouchKind.THANK_YOU,
+    ActionKind.ASK_TIMELINE: TouchKind.STATUS_CHECK,
+    ActionKind.STATUS_CHECK: TouchKind.STATUS_CHECK,
+    ActionKind.FINAL_NOTE: TouchKind.FINAL_NOTE,
+    ActionKind.FEEDBACK_CALL: TouchKind.FEEDBACK_REQUEST,
+}
+
+LOG_CHOICES = [
+    ("e", "Email sent (follow-up)", (TouchKind.STATUS_CHECK, Channel.EMAIL)),
+    ("l", "Letter posted (follow-up)", (TouchKind.STATUS_CHECK, Channel.LETTER)),
+    ("p", "Phone call (follow-up)", (TouchKind.STATUS_CHECK, Channel.PHONE)),
+    ("t", "Thank-you notes", (TouchKind.THANK_YOU, Channel.EMAIL)),
+    ("r", "Reply received from them", (TouchKind.REPLY, Channel.EMAIL)),
+    ("f", "Final note sent", (TouchKind.FINAL_NOTE, Channel.EMAIL)),
+    ("b", "Feedback request", (TouchKind.FEEDBACK_REQUEST, Channel.PHONE)),
+    ("o", "Other", (TouchKind.OTHER, Channel.OTHER)),
+]
+
+
+def _saved(app: FollowupApp, message: str) -> bool:
+    app.data_changed()
+    app.notify(message, timeout=3)
+    return True
+
+
+def _failed(app: FollowupApp, error: StoreError) -> bool:
+    app.notify(str(error), title="Not saved", severity="error", timeout=10)
+    return False
+
+
+def _load(app: FollowupApp, application_id: int) -> Application | None:
+    try:
+        application = app.store.load_application(application_id)
+    except StoreError as error:
+        _failed(app, error)
+        return None
+    if application is None:
+        app.notify(f"Application #{application_id} is gone (deleted elsewhere?)", severity="error")
+    return application
+
+
+# Applications, contacts, interviews -------------------------------------------------------------
+
+
+async def add_application(app: FollowupApp) -> int | None:
+    application = await app.push_screen_wait(application_form(None, app.today))
+    if application is None:
+        return None
+    try:
+        new_id = app.store.save_application(application)
+    except StoreError as error:
+        _failed(app, error)
+        return None
+    _saved(app, f"Added {one_line(application.company)}")
+    return new_id
+
+
+async def edit_application(app: FollowupApp, application_id: int) -> bool:
+    current = _load(app, application_id)
+    if current is None:
+        return False
+    edited = await app.push_screen_wait(application_form(current, app.today))
+    if edited is None:
+        return False
+    try:
+        app.store.save_application(edited)
+    except StoreError as error:
+        return _failed(app, error)
+    return _saved(app, f"Saved {one_line(edited.company)}")
+
+
+async def edit_contact(app: FollowupApp, application_id: int, contact_id: int | None) -> bool:
+    application = _load(app, application_id)
+    if application is None:
+        return False
+    contact = application.contact(contact_id) if contact_id else None
+    edited = await app.push_screen_wait(contact_form(contact))
+    if edited is None:
+        return False
+    try:
+        app.store.save_contact(application_id, edited)
+    except StoreError as error:
+        return _failed(app, error)
+    return _saved(app, f"Saved {one_line(edited.full_name)}")
+
+
+async def edit_interview(app: FollowupApp, application_id: int, interview_id: int | None) -> bool:
+    application = _load(app, application_id)
+    if application is None:
+        return False
+    interview = next((i for i in application.interviews if i.id == interview_id), None)
+    draft: InterviewDraft | None = await app.push_screen_wait(
+        interview_form(application, interview, app.today)
+    )
+    if draft is None:
+        return False
+    try:
+        app.store.save_interview(application_id, draft.interview, draft.new_interviewers)
+        if draft.expected_decision is not None:
+            app.store.save_application(
+                replace(
+                    application,
+                    expected_decision=draft.expected_decision,
+                    decision_learned_on=draft.interview.held_on,
+                )
+            )
+    except StoreError as error:
+        return _failed(app, error)
+    return _saved(app, f"Saved the {short_day(draft.interview.held_on)} interview")
+
+
+# Touches ----------------------------------------------------------------------------------------
+
+
+async def _confirm_rules(app: FollowupApp, application: Application, touch: Touch) -> bool:
+    """Ask before saving a follow-up that breaks R4 or R2; True to go ahead."""
+    if not touch.is_outbound_follow_up:
+        return True
+    warnings = follow_up_warnings(application, touch.on, touch.kind)
+    if not warnings:
+        return True
+    details = [f"{warning.rule}: {warning.message}" for warning in warnings]
+    return await app.push_screen_wait(
+        ConfirmScreen("This follow-up breaks a rule. Log it anyway?", details, yes="Log anyway")
+    )
+
+
+async def save_touches(
+    app: FollowupApp,
+    application: Application,
+    touches: list[Touch],
+    expected_decision: date | None = None,
+) -> bool:
+    for touch in touches:
+        if not await _confirm_rules(app, application, touch):
+            app.notify("Nothing logged", timeout=3)
+            return False
+    try:
+        app.store.log_touches(application.id, touches, expected_decision=expected_decision)
+    except StoreError as error:
+        return _failed(app, error)
+    what = touches[0].kind.value.replace("_", " ")
+    count = f"{len(touches)} " if len(touches) > 1 else ""
+    return _saved(app, f"Logged {count}{what} for {one_line(application.company)}")
+
+
+async def log_touch(
+    app: FollowupApp,
+    application_id: int,
+    kind: TouchKind,
+    channel: Channel,
+    *,
+    contact_id: int | None = None,
+    outcome: Outcome = Outcome.NONE,
+) -> bool:
+    """The touch form, then the rule check, then the save."""
+    application = _load(app, application_id)
+    if application is None:
+        return False
+    if kind is TouchKind.THANK_YOU:
+        return await thank_you(app, application_id)
+    if contact_id is None:
+        follow_up = next((a for a in assess(application, app.today).actions if a.contact), None)
+        contact_id = follow_up.contact.id if follow_up else None
+    draft: TouchDraft | None = await app.push_screen_wait(
+        touch_form(application, kind, channel, app.today, contact_id=contact_id, outcome=outcome)
+    )
+    if draft is None:
+        return False
+    return await save_touches(app, application, [draft.touch], draft.expected_decision)
+
+
+async def log_menu(app: FollowupApp, application_id: int) -> bool:
+    choice = await app.push_screen_wait(PickerScreen("Log what?", LOG_CHOICES))
+    if choice is None:
+        return False
+    kind, channel = choice
+    return await log_touch(app, application_id, kind, channel)
+
+
+async def thank_you(app: FollowupApp, application_id: int) -> bool:
+    application = _load(app, application_id)
+    if application is None:
+        return False
+    pending = {
+        action.contact.id
+        for action in assess(application, app.today).actions
+        if action.kind is ActionKind.THANK_YOU and action.contact is not None
+    }
+    if not any(i.interviewer_ids for i in application.interviews) and not application.contacts:
+        app.notify("Add the people you met first (i: interview, n: contact)", severity="warning")
+        return False
+    touches = await app.push_screen_wait(thank_you_form(application, pending, app.today))
+    if touches is None:
+        return False
+    return await save_touches(app, application, touches)
+
+
+async def snooze(app: FollowupApp, application_id: int) -> bool:
+    application = _load(app, application_id)
+    if application is None:
+        return False
+    result = await app.push_screen_wait(snooze_form(application, app.today))
+    if result is None:
+        return False
+    (until,) = result
+    try:
+        app.store.snooze(application_id, until)
+    except StoreError as error:
+        return _failed(app, error)
+    message = f"Snoozed until {short_day(until)}" if until else "Awake again"
+    return _saved(app, f"{one_line(application.company)}: {message}")
+
+
+# The review's keys ------------------------------------------------------------------------------
+
+
+async def done(app: FollowupApp, item: Item, channel: Channel | None = None) -> bool:
+    """Log the action as done, by its suggested channel or the one given.
+
+    Written touches are logged at once; a call opens the form for its outcome.
+    """
+    action = item.action
+    application = item.assessment.application
+    channel = channel or action.channel or Channel.EMAIL
+    if action.kind is ActionKind.SUGGEST_CLOSE:
+        return await close_no_response(app, application)
+    kind = _ACTION_TOUCH[action.kind]
+    contact_id = action.contact.id if action.contact else None
+    if action.kind is ActionKind.THANK_YOU and contact_id is None:
+        return await thank_you(app, application.id)
+    if channel is Channel.PHONE:
+        return await log_touch(
+            app, application.id, kind, channel, contact_id=contact_id, outcome=Outcome.NO_ANSWER
+        )
+    touch = Touch(0, app.today, channel, Direction.OUT, kind, contact_id)
+    return await save_touches(app, application, [touch])
+
+
+async def other_channel(app: FollowupApp, item: Item) -> bool:
+    choices = [
+        (key, label, channel)
+        for key, label, channel in (
+            ("p", "Phone", Channel.PHONE),
+            ("e", "Email", Channel.EMAIL),
+            ("l", "Letter", Channel.LETTER),
+            ("o", "Other", Channel.OTHER),
+        )
+        if channel is not item.action.channel
+    ]
+    channel = await app.push_screen_wait(PickerScreen("Done by which channel?", choices))
+    if channel is None:
+        return False
+    return await done(app, item, channel)
+
+
+async def close_no_response(app: FollowupApp, application: Application) -> bool:
+    """R8: after the final note and a week of silence, close, but only when the user says so."""
+    question = f"Close {one_line(application.company)} as no response?"
+    details = ["It leaves the review and keeps its history."]
+    if not await app.push_screen_wait(ConfirmScreen(question, details, yes="Close")):
+        return False
+    try:
+        app.store.close_application(
+            application.id, Status.NO_RESPONSE, app.today, "No answer after the final note"
+        )
+    except StoreError as error:
+        return _failed(app, error)
+    return _saved(app, f"Closed {one_line(application.company)}: no response")

@@ -1,0 +1,209 @@
+"""The morning review: step through today's due actions, most urgent first, one key each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from followup_tui.domain.dates import short_day
+from followup_tui.domain.records import Channel
+from followup_tui.domain.review import Item, review_list, review_queue
+from followup_tui.domain.rules import ActionKind, Assessment, assess, describe
+from followup_tui.domain.text import one_line
+from followup_tui.store import StoreError
+from followup_tui.tui import flows
+
+_STEP_ACTIONS = ("done", "other", "call", "snooze", "skip", "open")
+
+
+@dataclass
+class Outcome:
+    item: Item
+    result: str  # done, snoozed, skipped
+
+
+class ReviewScreen(Screen[None]):
+    BINDINGS = [
+        Binding("d", "done", "Done", tooltip="Log it done by the suggested channel"),
+        Binding("o", "other", "Other channel", tooltip="Log it done by another channel"),
+        Binding("c", "call", "Call", tooltip="Log a phone call, with its outcome"),
+        Binding("s", "snooze", "Snooze", tooltip="Snooze this application to a date"),
+        Binding("n", "skip", "Next", tooltip="Skip to the next without logging"),
+        Binding("space", "skip", "Next", show=False, tooltip="Skip to the next without logging"),
+        Binding("enter", "open", "Open", tooltip="Open the application's detail"),
+        Binding("escape", "app.pop_screen", "End review", tooltip="End the review"),
+    ]
+
+    def __init__(self, items: list[Item]) -> None:
+        super().__init__()
+        self.items = items
+        self.index = 0
+        self.outcomes: list[Outcome] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="review-body"):
+            yield Static(id="review-step")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    @property
+    def current(self) -> Item | None:
+        return self.items[self.index] if self.index < len(self.items) else None
+
+    def reload(self) -> None:
+        """Show the current step with fresh data, or the summary after the last one."""
+        item = self.current
+        step = self.query_one("#review-step", Static)
+        if item is None:
+            self.sub_title = "Review done"
+            step.update(self._summary())
+            return
+        self.sub_title = f"Review {self.index + 1} of {len(self.items)}"
+        try:
+            application = self.app.store.load_application(item.assessment.application.id)
+        except StoreError as error:
+            step.update(Text(f"Could not load: {error}"))
+            return
+        assessment = assess(application, self.app.today) if application else item.assessment
+        step.update(_step_text(item, assessment, self.index, len(self.items)))
+
+    def _advance(self, result: str) -> None:
+        item = self.current
+        if item is None:
+            return
+        self.outcomes.append(Outcome(item, result))
+        self.index += 1
+        self.reload()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """After the last step only 'end review' is left."""
+        return not (self.current is None and action in _STEP_ACTIONS)
+
+    @work(exclusive=True, group="flow")
+    async def action_done(self) -> None:
+        if self.current and await flows.done(self.app, self.current):
+            self._advance("done")
+
+    @work(exclusive=True, group="flow")
+    async def action_other(self) -> None:
+        if self.current and await flows.other_channel(self.app, self.current):
+            self._advance("done")
+
+    @work(exclusive=True, group="flow")
+    async def action_call(self) -> None:
+        if self.current and await flows.done(self.app, self.current, Channel.PHONE):
+            self._advance("done")
+
+    @work(exclusive=True, group="flow")
+    async def action_snooze(self) -> None:
+        item = self.current
+        if item and await flows.snooze(self.app, item.assessment.application.id):
+            self._advance("snoozed")
+
+    def action_skip(self) -> None:
+        self._advance("skipped")
+
+    def action_open(self) -> None:
+        if self.current:
+            from followup_tui.tui.screens.detail import DetailScreen
+
+            self.app.push_screen(DetailScreen(self.current.assessment.application.id))
+
+    def _summary(self) -> Text:
+        text = Text("Review done.\n\n", style="bold")
+        counts = {result: 0 for result in ("done", "snoozed", "skipped")}
+        for outcome in self.outcomes:
+            counts[outcome.result] += 1
+        text.append(
+            f"Done {counts['done']}, snoozed {counts['snoozed']}, skipped {counts['skipped']}.\n\n"
+        )
+        for outcome in self.outcomes:
+            application = outcome.item.assessment.application
+            text.append(f"  {outcome.result:<8} {one_line(application.company)}: ")
+            text.append(f"{one_line(describe(outcome.item.action))}\n")
+        text.append("\n")
+        upcoming = self._next_due()
+        if upcoming is None:
+            text.append("Nothing else is scheduled.\n")
+        else:
+            application = upcoming.assessment.application
+            text.append("Next due: ", style="bold")
+            text.append(
+                f"{short_day(upcoming.action.due)}: {one_line(application.company)}, "
+                f"{one_line(describe(upcoming.action))}\n"
+            )
+        text.append("\nescape returns to the dashboard.")
+        return text
+
+    def _next_due(self) -> Item | None:
+        try:
+            applications = self.app.store.load_applications()
+        except StoreError:
+            return None
+        later = [
+            item
+            for item in review_queue(review_list(applications, self.app.today), everything=True)
+            if item.action.due > self.app.today
+        ]
+        return min(later, key=lambda item: item.action.due, default=None)
+
+
+def _step_text(item: Item, assessment: Assessment, index: int, total: int) -> Text:
+    action = item.action
+    application = assessment.application
+    text = Text()
+    if action.overdue:
+        mark = "‼ OVERDUE" if action.kind is ActionKind.THANK_YOU else "! OVERDUE"
+        text.append(f" {mark} ", style="bold reverse")
+        text.append(f"  was due {short_day(action.due)}\n\n")
+    else:
+        text.append(" ● DUE TODAY ", style="bold reverse")
+        text.append("\n\n")
+    text.append(f"{one_line(application.company)}", style="bold")
+    text.append(f" · {one_line(application.role)}\n")
+    text.append(f"{action.kind.label}", style="bold")
+    if action.channel:
+        text.append(f" by {action.channel.value}")
+    text.append("\n\n")
+    contact = action.contact
+    if contact is None:
+        text.append("Contact: nobody recorded yet\n")
+    else:
+        text.append("Contact: ")
+        text.append(one_line(contact.full_name), style="bold")
+        details = [part for part in (contact.title, contact.phone, contact.email) if part]
+        if details:
+            text.append(f" ({one_line(', '.join(details))})")
+        text.append("  decides\n" if contact.decision_maker else "  not known to decide\n")
+    text.append(f"Why: {one_line(action.why)}\n")
+    if assessment.earliest_follow_up:
+        text.append(f"Next follow-up allowed from {short_day(assessment.earliest_follow_up)}\n")
+    for flag in assessment.flags:
+        text.append(f"{flag.kind.value.replace('_', '-')} ({flag.rule}): ", style="bold")
+        text.append(f"{one_line(flag.message)}\n")
+    text.append("\nLast touches:\n", style="bold")
+    touches = list(application.touches)[-4:]
+    if not touches:
+        text.append("  none yet\n")
+    for touch in reversed(touches):
+        person = application.contact(touch.contact_id)
+        arrow = "→" if touch.direction.value == "out" else "←"
+        who = f" {one_line(person.full_name)}" if person else ""
+        outcome = "" if touch.outcome.value == "none" else f" ({touch.outcome.value})"
+        text.append(
+            f"  {short_day(touch.on)} {arrow}{who}: {touch.kind.value.replace('_', ' ')} "
+            f"by {touch.channel.value}{outcome}\n"
+        )
+    text.append(f"\nStep {index + 1} of {total}.")
+    return text
