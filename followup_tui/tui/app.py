@@ -8,7 +8,7 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from followup_tui.domain.records import Application
 from followup_tui.domain.text import one_line
@@ -23,7 +23,10 @@ class FollowupApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "followup"
-    BINDINGS = [Binding("question_mark", "help", "Help", tooltip="Show every key of this screen")]
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", tooltip="Show every key of this screen"),
+        Binding("q", "quit", "Quit", show=False, tooltip="Quit"),
+    ]
 
     def __init__(self, db_path: Path, today: date, *, demo: bool = False) -> None:
         super().__init__()
@@ -55,6 +58,10 @@ class FollowupApp(App[None]):
             reload = getattr(screen, "reload", None)
             if callable(reload):
                 reload()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # q inside a form, picker or dialog must not throw away what is on it.
+        return not (action == "quit" and isinstance(self.screen, ModalScreen))
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

@@ -309,3 +309,47 @@ async def test_detail_help_filter_closed_and_palette(db_path):
         await settle(pilot)
         assert isinstance(app.screen, DetailScreen)
         assert app.screen.application_id == ids["Birch"]
+
+
+async def test_a_reply_with_a_new_decision_date_moves_the_next_check(db_path):
+    ids = morning_db(db_path)
+    app = FollowupApp(db_path, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        table = await loaded(pilot)
+        table.move_cursor(row=[row(table, i)[1] for i in range(table.row_count)].index("Birch"))
+        await pilot.press("l", "r")  # log a reply from them
+        await settle(pilot)
+        for _ in range(4):  # date, channel, from, outcome, notes
+            await pilot.press("tab")
+        await type_text(pilot, "They decide next week")
+        await pilot.press("tab")
+        await type_text(pilot, "+1w")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        birch = load(db_path, ids["Birch"])
+        assert birch.touches[-1].direction is Direction.IN
+        assert birch.touches[-1].notes == "They decide next week"
+        assert (birch.expected_decision, birch.decision_learned_on) == (date(2026, 3, 17), TODAY)
+        table = app.screen.query_one(ReviewTable)
+        birch_row = next(
+            row(table, i) for i in range(table.row_count) if row(table, i)[1] == "Birch"
+        )
+        assert birch_row[4] == "Tue 17 Mar"
+
+
+async def test_q_quits_from_a_screen_but_not_from_a_form(db_path):
+    morning_db(db_path)
+    app = FollowupApp(db_path, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("t")  # a form whose first field is a checklist, not a text box
+        await settle(pilot)
+        await pilot.press("q")
+        await settle(pilot)
+        assert isinstance(app.screen, FormScreen)
+        await pilot.press("escape", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, DetailScreen)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
