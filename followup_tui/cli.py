@@ -18,7 +18,7 @@ from typing import NoReturn
 
 from followup_tui import __version__
 from followup_tui.domain.dates import DateError, parse_date
-from followup_tui.domain.records import Application, Contact, Interview, Persistence
+from followup_tui.domain.records import Application, Contact, Interview, Persistence, Profile
 from followup_tui.domain.text import one_line
 
 DB_ENV = "FOLLOWUP_DB"
@@ -350,7 +350,7 @@ def _export(args: argparse.Namespace, today: date, path: Path) -> int:
     if output is not None and not output.parent.is_dir():
         raise UsageError(f"--output: the folder {output.parent} does not exist")
     with Store(path) as store:
-        text = dumps(store.load_applications())
+        text = dumps(store.load_applications(), store.load_profile())
     if output is None:
         sys.stdout.write(text)
     else:
@@ -375,13 +375,14 @@ def _import(args: argparse.Namespace, today: date, path: Path) -> int:
     except (OSError, UnicodeDecodeError) as error:
         raise UsageError(f"{args.file}: cannot read it ({error})") from None
     try:
-        applications = parse_document(text)
+        exported = parse_document(text)
     except ImportProblem as error:
         raise UsageError(f"{args.file}: {error}; nothing was imported") from None
     with Store(path) as store:
         keep_ids = store.count_applications() == 0
-        store.insert_applications(applications, keep_ids=keep_ids)
-    count = len(applications)
+        profile = exported.profile if exported.profile != Profile() else None
+        store.insert_applications(exported.applications, keep_ids=keep_ids, profile=profile)
+    count = len(exported.applications)
     print(f"Imported {count} application{'s' if count != 1 else ''} into {path}", file=sys.stderr)
     return 0
 

@@ -92,6 +92,21 @@ ROWS = {
 }
 
 
+# The columns ROWS fills, as of schema v1; later steps only add columns with defaults.
+COLUMNS = {
+    "application": "id, company, role, job_url, location, status, persistence, expected_decision, "
+    "decision_learned_on, snoozed_until, key_strengths, notes, closed_on, closed_reason, "
+    "feedback, lessons, created_on",
+    "contact": "id, application_id, full_name, title, email, phone, postal_address, "
+    "decision_maker, rapport, notes",
+    "interview": "id, application_id, held_on, at_time, stage, topics, concerns, notes",
+    "interview_interviewer": "interview_id, contact_id, position",
+    "touch": "id, application_id, contact_id, happened_on, channel, direction, kind, outcome, "
+    "notes",
+    "script_line": "id, application_id, variant, position, text",
+}
+
+
 def make(version: int, path: Path) -> None:
     path.unlink(missing_ok=True)
     connection = sqlite3.connect(path, isolation_level=None)
@@ -100,7 +115,8 @@ def make(version: int, path: Path) -> None:
         connection.execute("BEGIN")
         for table, rows in ROWS.items():
             marks = ", ".join("?" * len(rows[0]))
-            connection.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+            sql = f"INSERT INTO {table} ({COLUMNS[table]}) VALUES ({marks})"
+            connection.executemany(sql, rows)
         connection.execute("COMMIT")
         connection.execute("VACUUM")
     finally:

@@ -7,7 +7,7 @@ Vocabulary follows RULES.md: an *application* has *contacts*, *interviews* and *
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, datetime, time
 from enum import StrEnum
 
 
@@ -103,6 +103,7 @@ class Touch:
     contact_id: int | None = None
     outcome: Outcome = Outcome.NONE
     notes: str = ""
+    duration_seconds: int | None = None  # calls logged from the call panel
 
     @property
     def is_outbound_follow_up(self) -> bool:
@@ -116,6 +117,17 @@ class Touch:
             Outcome.REACHED,
             Outcome.REPLIED,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class CallDraft:
+    """A call in progress, with the notes typed so far (R7)."""
+
+    id: int
+    application_id: int
+    contact_id: int | None
+    started_at: datetime  # aware, UTC
+    notes: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,9 +158,19 @@ class Application:
     # The user's own call-script bullets (R6), kept per application; empty means generated.
     call_script: tuple[str, ...] = ()
     voicemail_script: tuple[str, ...] = ()
+    call_drafts: tuple[CallDraft, ...] = ()  # calls in progress, notes and all
 
     def contact(self, contact_id: int | None) -> Contact | None:
         for contact in self.contacts:
             if contact.id == contact_id:
                 return contact
         return None
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """The user: what the scripts and drafts sign with. Empty means not given yet."""
+
+    name: str = ""
+    phone: str = ""
+    email: str = ""

@@ -390,6 +390,15 @@ def _follow_up(
     return action, earliest, flags
 
 
+def who_decides(application: Application, today: date) -> tuple[Contact | None, bool]:
+    """Who a status check goes to (R5), and whether that person is known to decide."""
+    held = sorted(
+        (i for i in application.interviews if i.held_on <= today),
+        key=lambda interview: (interview.held_on, interview.id),
+    )
+    return _decision_maker(application, held)
+
+
 def _decision_maker(application: Application, held: list[Interview]) -> tuple[Contact | None, bool]:
     """The decision maker if one is known; else the most recent interviewer (R5)."""
     deciders = [contact for contact in application.contacts if contact.decision_maker]

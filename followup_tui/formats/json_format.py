@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from datetime import date, time
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AwareDatetime,
     BaseModel,
     ConfigDict,
     Field,
@@ -22,12 +24,14 @@ from pydantic import (
 
 from followup_tui.domain.records import (
     Application,
+    CallDraft,
     Channel,
     Contact,
     Direction,
     Interview,
     Outcome,
     Persistence,
+    Profile,
     Status,
     Touch,
     TouchKind,
@@ -35,6 +39,7 @@ from followup_tui.domain.records import (
 
 FORMAT_NAME = "followup"
 FORMAT_VERSION = 1
+NO_PROFILE = Profile()
 
 Required = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
 Id = Annotated[int, Field(ge=1)]
@@ -80,6 +85,22 @@ class DocTouch(_Model):
     contact_id: Id | None = None
     outcome: Outcome = Outcome.NONE
     notes: str = ""
+    duration_seconds: Annotated[int, Field(ge=0)] | None = None
+
+
+class DocCallDraft(_Model):
+    """A call in progress when the file was written: its notes are kept too."""
+
+    id: Id
+    contact_id: Id | None = None
+    started_at: AwareDatetime
+    notes: str = ""
+
+
+class DocProfile(_Model):
+    name: str = ""
+    phone: str = ""
+    email: str = ""
 
 
 class DocScript(_Model):
@@ -109,6 +130,7 @@ class DocApplication(_Model):
     interviews: list[DocInterview] = []
     touches: list[DocTouch] = []
     script: DocScript = DocScript()
+    call_drafts: list[DocCallDraft] = []
 
     @model_validator(mode="after")
     def _references_point_inside(self) -> DocApplication:
@@ -122,18 +144,20 @@ class DocApplication(_Model):
                     )
             if len(set(interview.interviewer_ids)) != len(interview.interviewer_ids):
                 raise ValueError(f"interviews[{index}].interviewer_ids: a contact is listed twice")
-        for index, touch in enumerate(self.touches):
-            if touch.contact_id is not None and touch.contact_id not in known:
-                raise ValueError(
-                    f"touches[{index}].contact_id: no contact {touch.contact_id} "
-                    "in this application"
-                )
+        for field_name, records in (("touches", self.touches), ("call_drafts", self.call_drafts)):
+            for index, record in enumerate(records):
+                if record.contact_id is not None and record.contact_id not in known:
+                    raise ValueError(
+                        f"{field_name}[{index}].contact_id: no contact {record.contact_id} "
+                        "in this application"
+                    )
         return self
 
 
 class Document(_Model):
     format: Literal["followup"]
     version: Literal[1]
+    profile: DocProfile = DocProfile()
     applications: list[DocApplication] = []
 
     @model_validator(mode="after")
@@ -143,6 +167,7 @@ class Document(_Model):
             ("contact", [c.id for a in self.applications for c in a.contacts]),
             ("interview", [i.id for a in self.applications for i in a.interviews]),
             ("touch", [t.id for a in self.applications for t in a.touches]),
+            ("call draft", [d.id for a in self.applications for d in a.call_drafts]),
         ):
             seen: set[int] = set()
             for record_id in ids:
@@ -152,27 +177,39 @@ class Document(_Model):
         return self
 
 
-def to_document(applications: list[Application]) -> dict[str, Any]:
-    """The export document for these applications, as plain JSON-ready data."""
+@dataclass(frozen=True)
+class Exported:
+    """Everything an export file holds."""
+
+    applications: list[Application]
+    profile: Profile = NO_PROFILE
+
+
+def to_document(applications: list[Application], profile: Profile = NO_PROFILE) -> dict[str, Any]:
+    """The export document, as plain JSON-ready data."""
     document = Document(
         format=FORMAT_NAME,
         version=FORMAT_VERSION,
+        profile=DocProfile(name=profile.name, phone=profile.phone, email=profile.email),
         applications=[_to_doc(application) for application in applications],
     )
     return document.model_dump(mode="json")
 
 
-def dumps(applications: list[Application]) -> str:
-    return json.dumps(to_document(applications), indent=2, ensure_ascii=False) + "\n"
+def dumps(applications: list[Application], profile: Profile = NO_PROFILE) -> str:
+    return json.dumps(to_document(applications, profile), indent=2, ensure_ascii=False) + "\n"
 
 
-def parse_document(text: str) -> list[Application]:
-    """Validate a whole export document and return its applications, or raise ImportProblem."""
+def parse_document(text: str) -> Exported:
+    """Validate a whole export document and return what it holds, or raise ImportProblem."""
     try:
         document = Document.model_validate_json(text)
     except ValidationError as error:
         raise ImportProblem(_describe(error)) from None
-    return [_from_doc(application) for application in document.applications]
+    return Exported(
+        [_from_doc(application) for application in document.applications],
+        Profile(**document.profile.model_dump()),
+    )
 
 
 def _describe(error: ValidationError) -> str:
@@ -256,8 +293,13 @@ def _to_doc(application: Application) -> DocApplication:
                 contact_id=t.contact_id,
                 outcome=t.outcome,
                 notes=t.notes,
+                duration_seconds=t.duration_seconds,
             )
             for t in application.touches
+        ],
+        call_drafts=[
+            DocCallDraft(id=d.id, contact_id=d.contact_id, started_at=d.started_at, notes=d.notes)
+            for d in application.call_drafts
         ],
         script=DocScript(
             call=list(application.call_script), voicemail=list(application.voicemail_script)
@@ -292,4 +334,14 @@ def _from_doc(doc: DocApplication) -> Application:
         touches=tuple(Touch(**t.model_dump()) for t in doc.touches),
         call_script=tuple(doc.script.call),
         voicemail_script=tuple(doc.script.voicemail),
+        call_drafts=tuple(
+            CallDraft(
+                id=d.id,
+                application_id=doc.id,
+                contact_id=d.contact_id,
+                started_at=d.started_at,
+                notes=d.notes,
+            )
+            for d in doc.call_drafts
+        ),
     )

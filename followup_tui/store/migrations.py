@@ -110,7 +110,30 @@ _V2 = [
     "CREATE INDEX ix_touch_contact ON touch(contact_id)",
 ]
 
-STEPS: list[list[str]] = [_V1, _V2]
+# v3: the call panel (R6, R7). Notes typed during a call are saved as they are typed, so a
+# killed terminal loses nothing; a logged call keeps its duration; your own name and number
+# go into the voicemail script.
+_V3 = [
+    """
+    CREATE TABLE call_draft (
+        id INTEGER PRIMARY KEY,
+        application_id INTEGER NOT NULL REFERENCES application(id) ON DELETE CASCADE,
+        contact_id INTEGER REFERENCES contact(id) ON DELETE SET NULL,
+        started_at TEXT NOT NULL,
+        notes TEXT NOT NULL DEFAULT ''
+    )
+    """,
+    "CREATE INDEX ix_call_draft_application ON call_draft(application_id)",
+    "ALTER TABLE touch ADD COLUMN duration_seconds INTEGER",
+    """
+    CREATE TABLE profile (
+        key TEXT PRIMARY KEY CHECK (key IN ('name', 'phone', 'email')),
+        value TEXT NOT NULL
+    )
+    """,
+]
+
+STEPS: list[list[str]] = [_V1, _V2, _V3]
 LATEST = len(STEPS)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
 
@@ -19,12 +19,14 @@ from sqlmodel import Session, select
 
 from followup_tui.domain.records import (
     Application,
+    CallDraft,
     Channel,
     Contact,
     Direction,
     Interview,
     Outcome,
     Persistence,
+    Profile,
     Status,
     Touch,
     TouchKind,
@@ -32,9 +34,11 @@ from followup_tui.domain.records import (
 from followup_tui.store.database import StoreError, create_engine, prepare
 from followup_tui.store.tables import (
     ApplicationRow,
+    CallDraftRow,
     ContactRow,
     InterviewerRow,
     InterviewRow,
+    ProfileRow,
     ScriptLineRow,
     TouchRow,
 )
@@ -121,7 +125,12 @@ class Store:
                 .where(ScriptLineRow.application_id.in_(ids))
                 .order_by(ScriptLineRow.position)
             ).all()
-        return _assemble(rows, contacts, interviews, links, touches, lines)
+            drafts = session.exec(
+                select(CallDraftRow)
+                .where(CallDraftRow.application_id.in_(ids))
+                .order_by(CallDraftRow.id)
+            ).all()
+        return _assemble(rows, contacts, interviews, links, touches, lines, drafts)
 
     # Writing ------------------------------------------------------------------------------
 
@@ -130,17 +139,25 @@ class Store:
         return self.insert_applications([application], keep_ids=False)[0]
 
     def insert_applications(
-        self, applications: Sequence[Application], *, keep_ids: bool
+        self,
+        applications: Sequence[Application],
+        *,
+        keep_ids: bool,
+        profile: Profile | None = None,
     ) -> list[int]:
         """Insert many applications in one transaction: all of them, or none.
 
         With keep_ids, every id in the records is kept (an import into an empty database);
-        otherwise new ids are given and the references inside each record follow them.
+        otherwise new ids are given and the references inside each record follow them. A
+        profile is saved with them only where none is set yet.
         """
         new_ids: list[int] = []
         with self._writing() as session:
             for application in applications:
                 new_ids.append(_insert(session, application, keep_ids))
+            if profile is not None and not session.exec(select(ProfileRow)).first():
+                for key in ("name", "phone", "email"):
+                    session.add(ProfileRow(key=key, value=getattr(profile, key)))
         return new_ids
 
     def log_touches(
@@ -265,6 +282,121 @@ class Store:
             row.snoozed_until = None
             session.add(row)
 
+    # The user, the call panel and its scripts ------------------------------------------------
+
+    def load_profile(self) -> Profile:
+        with self._reading() as session:
+            rows = {row.key: row.value for row in session.exec(select(ProfileRow)).all()}
+        return Profile(**{key: rows.get(key, "") for key in ("name", "phone", "email")})
+
+    def save_profile(self, profile: Profile) -> None:
+        with self._writing() as session:
+            for key in ("name", "phone", "email"):
+                row = session.get(ProfileRow, key) or ProfileRow(key=key, value="")
+                row.value = getattr(profile, key)
+                session.add(row)
+
+    def save_script(self, application_id: int, variant: str, lines: Sequence[str]) -> None:
+        """Keep the user's bullets for one variant ('call' or 'voicemail'); none resets it."""
+        with self._writing() as session:
+            _application_row(session, application_id)
+            for row in session.exec(
+                select(ScriptLineRow).where(
+                    ScriptLineRow.application_id == application_id,
+                    ScriptLineRow.variant == variant,
+                )
+            ).all():
+                session.delete(row)
+            session.flush()
+            for position, text in enumerate(lines):
+                session.add(
+                    ScriptLineRow(
+                        application_id=application_id, variant=variant, position=position, text=text
+                    )
+                )
+
+    def start_call(self, application_id: int, contact_id: int | None, started_at: datetime) -> int:
+        """A call begins: its notes will be saved as they are typed (R7)."""
+        with self._writing() as session:
+            _application_row(session, application_id)
+            if contact_id is not None and contact_id not in _contact_ids(session, application_id):
+                raise StoreError(f"contact {contact_id} is not on application #{application_id}")
+            row = CallDraftRow(
+                application_id=application_id,
+                contact_id=contact_id,
+                started_at=started_at.astimezone(UTC).isoformat(),
+            )
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def save_call_notes(self, draft_id: int, notes: str) -> None:
+        with self._writing() as session:
+            row = session.get(CallDraftRow, draft_id)
+            if row is None:
+                raise StoreError(f"the call {draft_id} is no longer open")
+            row.notes = notes
+            session.add(row)
+
+    def unfinished_calls(self) -> list[CallDraft]:
+        with self._reading() as session:
+            rows = session.exec(select(CallDraftRow).order_by(CallDraftRow.id)).all()
+        return [_call_draft(row) for row in rows]
+
+    def finish_call(
+        self,
+        draft_id: int,
+        touch: Touch,
+        *,
+        expected_decision: date | None = None,
+        concern: str = "",
+    ) -> int:
+        """Log the call as a touch and close the draft, in one transaction (R7).
+
+        A concern learned on the call is added to the last interview's concerns, where the
+        next script will find it.
+        """
+        with self._writing() as session:
+            draft = session.get(CallDraftRow, draft_id)
+            if draft is None:
+                raise StoreError(f"the call {draft_id} is no longer open")
+            application_id = draft.application_id
+            row = _touch_row(application_id, touch, touch.contact_id, None)
+            session.add(row)
+            if expected_decision is not None:
+                application = _application_row(session, application_id)
+                application.expected_decision = expected_decision
+                application.decision_learned_on = touch.on
+                session.add(application)
+            if concern.strip():
+                last = session.exec(
+                    select(InterviewRow)
+                    .where(InterviewRow.application_id == application_id)
+                    .order_by(InterviewRow.held_on.desc(), InterviewRow.id.desc())
+                ).first()
+                if last is not None:
+                    last.concerns = f"{last.concerns.rstrip()}; {concern}".lstrip("; ")
+                    session.add(last)
+            session.delete(draft)
+            session.flush()
+            return row.id
+
+    def discard_call(self, draft_id: int) -> None:
+        with self._writing() as session:
+            draft = session.get(CallDraftRow, draft_id)
+            if draft is not None:
+                session.delete(draft)
+
+
+def _call_draft(row: CallDraftRow) -> CallDraft:
+    return CallDraft(
+        id=row.id,
+        application_id=row.application_id,
+        contact_id=row.contact_id,
+        started_at=datetime.fromisoformat(row.started_at),
+        notes=row.notes,
+    )
+
 
 _APPLICATION_FIELDS = (
     "company", "role", "job_url", "location", "status", "persistence", "expected_decision",
@@ -301,6 +433,7 @@ def _touch_row(
         kind=touch.kind.value,
         outcome=touch.outcome.value,
         notes=touch.notes,
+        duration_seconds=touch.duration_seconds,
     )
 
 
@@ -396,6 +529,16 @@ def _insert(session: Session, application: Application, keep_ids: bool) -> int:
                     application_id=application_id, variant=variant, position=position, text=text
                 )
             )
+    for draft in application.call_drafts:
+        session.add(
+            CallDraftRow(
+                id=given(draft.id),
+                application_id=application_id,
+                contact_id=None if draft.contact_id is None else contact_ids[draft.contact_id],
+                started_at=draft.started_at.astimezone(UTC).isoformat(),
+                notes=draft.notes,
+            )
+        )
     session.flush()
     return application_id
 
@@ -407,6 +550,7 @@ def _assemble(
     links: Iterable[InterviewerRow],
     touches: Iterable[TouchRow],
     lines: Iterable[ScriptLineRow],
+    drafts: Iterable[CallDraftRow],
 ) -> list[Application]:
     contacts_by_app: dict[int, list[Contact]] = defaultdict(list)
     for row in contacts:
@@ -452,11 +596,15 @@ def _assemble(
                 contact_id=row.contact_id,
                 outcome=Outcome(row.outcome),
                 notes=row.notes,
+                duration_seconds=row.duration_seconds,
             )
         )
     scripts: dict[tuple[int, str], list[str]] = defaultdict(list)
     for row in lines:
         scripts[(row.application_id, row.variant)].append(row.text)
+    calls: dict[int, list[CallDraft]] = defaultdict(list)
+    for row in drafts:
+        calls[row.application_id].append(_call_draft(row))
     return [
         Application(
             id=row.id,
@@ -481,6 +629,7 @@ def _assemble(
             touches=tuple(touches_by_app[row.id]),
             call_script=tuple(scripts[(row.id, "call")]),
             voicemail_script=tuple(scripts[(row.id, "voicemail")]),
+            call_drafts=tuple(calls[row.id]),
         )
         for row in rows
     ]

@@ -80,6 +80,7 @@ class TouchRow(SQLModel, table=True):
     kind: str
     outcome: str = "none"
     notes: str = ""
+    duration_seconds: int | None = None
 
 
 class ScriptLineRow(SQLModel, table=True):
@@ -92,3 +93,24 @@ class ScriptLineRow(SQLModel, table=True):
     variant: str
     position: int
     text: str
+
+
+class CallDraftRow(SQLModel, table=True):
+    """A call in progress: its notes are saved as they are typed (R7)."""
+
+    __tablename__ = "call_draft"
+
+    id: int | None = Field(default=None, primary_key=True)
+    application_id: int = Field(foreign_key="application.id", ondelete="CASCADE")
+    contact_id: int | None = Field(default=None, foreign_key="contact.id", ondelete="SET NULL")
+    started_at: str  # UTC, ISO 8601
+    notes: str = ""
+
+
+class ProfileRow(SQLModel, table=True):
+    """About the user: name, phone, email (for scripts and drafts)."""
+
+    __tablename__ = "profile"
+
+    key: str = Field(primary_key=True)
+    value: str

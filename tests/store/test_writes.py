@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, time
+from datetime import UTC, date, datetime, time
 
 import pytest
 
@@ -14,6 +14,7 @@ from followup_tui.domain.records import (
     Direction,
     Interview,
     Outcome,
+    Profile,
     Status,
     Touch,
     TouchKind,
@@ -95,3 +96,60 @@ def test_close_application(store):
     assert (application.status, application.closed_on) == (Status.NO_RESPONSE, TODAY)
     with pytest.raises(StoreError):
         store.close_application(8, Status.ACTIVE, TODAY)
+
+
+START = datetime(2026, 3, 10, 9, 30, tzinfo=UTC)
+
+
+def test_r7_call_notes_saved_then_finished_as_one_touch(store):
+    draft_id = store.start_call(3, 4, START)
+    store.save_call_notes(draft_id, "Bill says two more candidates")
+    (draft,) = store.unfinished_calls()
+    assert (draft.application_id, draft.contact_id, draft.started_at) == (3, 4, START)
+    assert draft.notes == "Bill says two more candidates"
+    call = Touch(0, TODAY, Channel.PHONE, Direction.OUT, TouchKind.STATUS_CHECK, 4,
+                 Outcome.REACHED, draft.notes, duration_seconds=312)  # fmt: skip
+    touch_id = store.finish_call(
+        draft_id, call, expected_decision=date(2026, 3, 20), concern="on-call rota"
+    )
+    application = store.load_application(3)
+    assert application.touches[-1] == replace(call, id=touch_id)
+    assert application.expected_decision == date(2026, 3, 20)
+    assert application.interviews[-1].concerns.endswith("; on-call rota")
+    assert store.unfinished_calls() == []
+
+
+def test_r7_a_discarded_call_logs_nothing(store):
+    draft_id = store.start_call(3, None, START)
+    store.discard_call(draft_id)
+    assert store.unfinished_calls() == []
+    assert len(store.load_application(3).touches) == 3
+    with pytest.raises(StoreError, match="no longer open"):
+        store.save_call_notes(draft_id, "late")
+
+
+def test_profile_and_script_edits(store):
+    assert store.load_profile() == Profile()
+    store.save_profile(Profile("Sam", "+1 555 0100"))
+    assert store.load_profile() == Profile("Sam", "+1 555 0100", "")
+    store.save_script(1, "call", ["One", "Two", "Three"])
+    assert store.load_application(1).call_script == ("One", "Two", "Three")
+    store.save_script(1, "call", [])
+    assert store.load_application(1).call_script == ()
+
+
+def test_export_round_trip_keeps_calls_in_progress_durations_and_profile(store, tmp_path):
+    from followup_tui.formats.json_format import dumps, parse_document
+
+    store.save_profile(Profile("Sam [b]", "+1 555 0100", "sam@example.com"))
+    draft_id = store.start_call(3, 4, START)
+    store.save_call_notes(draft_id, "half-typed [bold]")
+    call = Touch(0, TODAY, Channel.PHONE, Direction.OUT, TouchKind.STATUS_CHECK, 4,
+                 Outcome.VOICEMAIL, "", duration_seconds=45)  # fmt: skip
+    store.log_touches(3, [call])
+    text = dumps(store.load_applications(), store.load_profile())
+    exported = parse_document(text)
+    with Store(tmp_path / "copy.sqlite") as copy:
+        copy.insert_applications(exported.applications, keep_ids=True, profile=exported.profile)
+        assert dumps(copy.load_applications(), copy.load_profile()) == text
+        assert copy.unfinished_calls()[0].notes == "half-typed [bold]"

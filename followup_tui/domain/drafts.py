@@ -1,0 +1,160 @@
+"""Letters and emails drafted from the same facts as the call script, to copy into a mail client.
+
+Thank-you note (R1): keen on the job, two or three strengths, something specific discussed, why
+you are the one, and whether you may call during the week. Status email (R4): the call's
+message in writing. Final note (R8): polite but firm. Missing facts become fill-in markers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from followup_tui.domain.records import Application, Contact, Interview, Profile
+from followup_tui.domain.rules import who_decides
+from followup_tui.domain.script import ASK_TIMELINE, HELP_DECIDE, has_forbidden_phrase
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    kind: str  # thank_you, status_email, final_note
+    to: str  # an address, or a fill-in marker
+    subject: str
+    body: str
+
+    @property
+    def text(self) -> str:
+        return f"To: {self.to}\nSubject: {self.subject}\n\n{self.body}"
+
+
+def thank_you_draft(
+    application: Application, contact: Contact | None, profile: Profile, today: date
+) -> Draft:
+    interview = _last_interview(application, today)
+    strengths = _items(application.key_strengths)[:3]
+    topics = _items(interview.topics)[:1] if interview else []
+    lines = [
+        f"Dear {_name(contact)},",
+        "",
+        f"Thank you for meeting me{_on(interview)} about the {_v(application.role, 'role')} "
+        f"role. I left even more keen to join {_v(application.company, 'the company')}.",
+        "",
+        (
+            f"Our conversation about {topics[0]} stayed with me."
+            if topics
+            else "(fill in: something specific you discussed)"
+        ),
+        (
+            "I believe I can help straight away: " + _joined(strengths) + "."
+            if strengths
+            else "(fill in: two or three of your strengths that matter for this role)"
+        ),
+        "(fill in: why you are the most qualified person for the job)",
+        "",
+        "May I call you during the week to hear how the search is going?",
+        "",
+        "Best regards,",
+        _v(profile.name, "your name"),
+    ]
+    return Draft("thank_you", _address(contact), f"Thank you: {application.role}", _body(lines))
+
+
+def status_email_draft(
+    application: Application, contact: Contact | None, profile: Profile, today: date
+) -> Draft:
+    interview = _last_interview(application, today)
+    strengths = _items(application.key_strengths)[:1]
+    question = ASK_TIMELINE if application.expected_decision is None else HELP_DECIDE
+    lines = [
+        f"Dear {_name(contact)},",
+        "",
+        f"Following our conversation{_on(interview)} about the "
+        f"{_v(application.role, 'role')} role, I'd like to let you know I'm very interested in "
+        "the position.",
+        (
+            f"As we discussed, {strengths[0]}."
+            if strengths
+            else "(fill in: one strength tied to something they said)"
+        ),
+        "",
+        question,
+        "",
+        "Best regards,",
+        _v(profile.name, "your name"),
+        _v(profile.phone, "your phone number"),
+    ]
+    return Draft(
+        "status_email", _address(contact), f"{application.role}: following up", _body(lines)
+    )
+
+
+def final_note_draft(
+    application: Application, contact: Contact | None, profile: Profile, today: date
+) -> Draft:
+    lines = [
+        f"Dear {_name(contact)},",
+        "",
+        f"I remain interested in the {_v(application.role, 'role')} role at "
+        f"{_v(application.company, 'the company')}. As I am weighing other opportunities, I "
+        "need an answer either way on my application, so that I can plan accordingly.",
+        "",
+        "I would appreciate a call or an email at your earliest convenience.",
+        "",
+        "Thank you for your time and consideration.",
+        "",
+        "Best regards,",
+        _v(profile.name, "your name"),
+        _v(profile.phone, "your phone number"),
+    ]
+    return Draft(
+        "final_note", _address(contact), f"{application.role}: my application", _body(lines)
+    )
+
+
+def drafts_for(application: Application, profile: Profile, today: date) -> list[Draft]:
+    """The three drafts, addressed to whoever a status check would go to (R5)."""
+    contact, _ = who_decides(application, today)
+    return [
+        thank_you_draft(application, contact, profile, today),
+        status_email_draft(application, contact, profile, today),
+        final_note_draft(application, contact, profile, today),
+    ]
+
+
+def _last_interview(application: Application, today: date) -> Interview | None:
+    held = [i for i in application.interviews if i.held_on <= today]
+    return max(held, key=lambda i: (i.held_on, i.id), default=None)
+
+
+def _on(interview: Interview | None) -> str:
+    if interview is None:
+        return ""
+    day = interview.held_on
+    return f" on {day:%A} {day.day} {day:%B}"
+
+
+def _name(contact: Contact | None) -> str:
+    return _v(contact.full_name if contact else "", "their name")
+
+
+def _address(contact: Contact | None) -> str:
+    return _v(contact.email if contact else "", "their email address")
+
+
+def _items(text: str) -> list[str]:
+    parts = (" ".join(part.split()).rstrip(".") for part in re.split(r"[;\n]", text))
+    return [part for part in parts if part and not has_forbidden_phrase(part)]
+
+
+def _joined(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _v(text: str, what: str) -> str:
+    text = " ".join(text.split())
+    return text if text else f"(fill in: {what})"
+
+
+def _body(lines: list[str]) -> str:
+    return "\n".join(lines) + "\n"

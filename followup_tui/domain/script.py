@@ -1,0 +1,162 @@
+"""The call script (R6): three or four bullets built from what the application knows.
+
+Where a fact is missing, the bullet says what to fill in instead of inventing it. Phrases the
+rules forbid never appear, not even from the user's own notes: a fact containing one is
+replaced by an instruction to rephrase it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from followup_tui.domain.records import (
+    Application,
+    Contact,
+    Direction,
+    Interview,
+    Outcome,
+    Profile,
+    TouchKind,
+)
+from followup_tui.domain.rules import who_decides
+
+# RULES.md R6: never passive, never "did I get the job?" [000, 003].
+FORBIDDEN = (
+    re.compile(r"see if you(?:'ve| have)?\s+(?:made|reached) a decision", re.IGNORECASE),
+    re.compile(r"did i get the job", re.IGNORECASE),
+    re.compile(r"have you (?:made|reached) a decision", re.IGNORECASE),
+    re.compile(r"why (?:haven't|have not) you called", re.IGNORECASE),
+)
+
+INTEREST = "I'd like to let you know I'm very interested in the position."
+ASK_TIMELINE = "In what timeframe do you expect to make a decision?"
+HELP_DECIDE = "Is there anything I can do to help you with your decision?"
+MORE_INFORMATION = "Do you need any additional information from me?"
+
+
+def has_forbidden_phrase(text: str) -> bool:
+    return any(pattern.search(text) for pattern in FORBIDDEN)
+
+
+@dataclass(frozen=True, slots=True)
+class Script:
+    contact: Contact | None
+    contact_decides: bool
+    bullets: tuple[str, ...]  # what to say on the call: three or four
+    voicemail: tuple[str, ...]  # if it goes to voicemail: short, interested, name and number
+    question: str
+    edited: bool  # the user's own bullets, kept for this application
+
+
+def build_script(application: Application, profile: Profile, today: date) -> Script:
+    """The generated script; the user's edits, where kept, replace its bullets."""
+    contact, decides = who_decides(application, today)
+    held = [i for i in application.interviews if i.held_on <= today]
+    last = max(held, key=lambda i: (i.held_on, i.id), default=None)
+    timeline_known = (
+        application.expected_decision is not None
+        and last is not None
+        and application.expected_decision >= last.held_on
+    )
+    question = ASK_TIMELINE if not timeline_known else _question(application)
+    bullets = (
+        _who_and_when(application, contact, profile, last),
+        _interest(application),
+        _strength(application, last),
+        question,
+    )
+    voicemail = (
+        _greeting(contact, profile) + " " + _met(application, last),
+        "I'm very interested in the position and would welcome a call back.",
+        _call_back(profile),
+    )
+    return Script(
+        contact=contact,
+        contact_decides=decides,
+        bullets=application.call_script or bullets,
+        voicemail=application.voicemail_script or voicemail,
+        question=question,
+        edited=bool(application.call_script or application.voicemail_script),
+    )
+
+
+def _first_name(contact: Contact | None) -> str:
+    if contact is None:
+        return "(fill in: who you are calling; no contact is recorded)"
+    return _fact(contact.full_name.split()[0] if contact.full_name.split() else "", "their name")
+
+
+def _greeting(contact: Contact | None, profile: Profile) -> str:
+    name = _fact(profile.name, "your name: set it with m")
+    return f"Hi {_first_name(contact)}, this is {name}."
+
+
+def _met(application: Application, last: Interview | None) -> str:
+    role = _fact(application.role, "the role")
+    if last is None:
+        return f"(fill in: when you met; no interview is logged) about the {role} role."
+    return (
+        f"We met on {last.held_on:%A} {last.held_on.day} {last.held_on:%B} about the {role} role."
+    )
+
+
+def _who_and_when(
+    application: Application, contact: Contact | None, profile: Profile, last: Interview | None
+) -> str:
+    return f"{_greeting(contact, profile)} {_met(application, last)}"
+
+
+def _interest(application: Application) -> str:
+    company = _fact(application.company, "the company")
+    return f"{INTEREST[:-1]} at {company}."
+
+
+def _strength(application: Application, last: Interview | None) -> str:
+    strength = _first_item(application.key_strengths)
+    concern = _first_item(last.concerns) if last else ""
+    topic = _first_item(last.topics) if last else ""
+    said = _fact(strength, "a key strength that answers it")
+    if concern:
+        return f"On your concern about {_fact(concern, 'their concern')}: {said}."
+    if topic:
+        return f"Picking up on {_fact(topic, 'what you discussed')}: {said}."
+    if strength:
+        return f"(fill in: something they said, to tie it to) {_fact(strength, 'a strength')}."
+    return "(fill in: a strength that answers something they said; none is recorded)"
+
+
+def _question(application: Application) -> str:
+    """One question: help them decide; after a call that reached them, offer information."""
+    reached = any(
+        touch.direction is Direction.OUT
+        and touch.kind is TouchKind.STATUS_CHECK
+        and touch.outcome is Outcome.REACHED
+        for touch in application.touches
+    )
+    return MORE_INFORMATION if reached else HELP_DECIDE
+
+
+def _call_back(profile: Profile) -> str:
+    phone = _fact(profile.phone, "your phone number: set it with m")
+    return f"You can reach me at {phone}. Thank you."
+
+
+def _first_item(text: str) -> str:
+    """The first of a list the user typed (split on ; or a new line), trimmed."""
+    for part in re.split(r"[;\n]", text):
+        part = " ".join(part.split()).rstrip(".")
+        if part:
+            return part
+    return ""
+
+
+def _fact(text: str, what: str) -> str:
+    """A fact from the application, or an instruction to fill it in or rephrase it."""
+    text = " ".join(text.split())
+    if not text:
+        return f"(fill in: {what})"
+    if has_forbidden_phrase(text):
+        return f"(rephrase {what}: never ask whether they have decided)"
+    return text
