@@ -194,7 +194,7 @@ def _resolve_db(args: argparse.Namespace) -> Path:
 def _with_demo(
     args: argparse.Namespace, today: date, command: Callable[[argparse.Namespace, date, Path], int]
 ) -> int:
-    from followup_tui.demo import demo_applications
+    from followup_tui.demo import DEMO_PROFILE, demo_applications
     from followup_tui.store import Store
 
     _sweep_stale_demos()
@@ -203,7 +203,7 @@ def _with_demo(
         (folder / "pid").write_text(str(os.getpid()))
         path = folder / DB_NAME
         with Store(path) as store:
-            store.insert_applications(demo_applications(today), keep_ids=True)
+            store.insert_applications(demo_applications(today), keep_ids=True, profile=DEMO_PROFILE)
         return command(args, today, path)
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -15,6 +15,7 @@ from followup_tui.domain.records import (
     Interview,
     Outcome,
     Persistence,
+    Profile,
     Status,
     Touch,
     TouchKind,
@@ -22,6 +23,9 @@ from followup_tui.domain.records import (
 
 OUT, IN = Direction.OUT, Direction.IN
 PHONE, EMAIL, LETTER = Channel.PHONE, Channel.EMAIL, Channel.LETTER
+
+
+DEMO_PROFILE = Profile("Sam Candidate", "+1 555 0100", "sam@example.com")
 
 
 def demo_applications(today: date) -> list[Application]:

@@ -10,7 +10,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from followup_tui.demo import demo_applications
+from followup_tui.demo import DEMO_PROFILE, demo_applications
 from followup_tui.store import Store
 from followup_tui.tui.app import FollowupApp
 
@@ -26,6 +26,7 @@ SHOTS: dict[str, list[str]] = {
     "detail": ["enter"],
     "help": ["question_mark"],
     "thank-you-checklist": ["t"],
+    "call": ["j", "j", "j", "c"],
 }
 
 
@@ -45,7 +46,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "demo.sqlite"
         with Store(path) as store:
-            store.insert_applications(demo_applications(TODAY), keep_ids=True)
+            store.insert_applications(demo_applications(TODAY), keep_ids=True, profile=DEMO_PROFILE)
         for name, keys in SHOTS.items():
             asyncio.run(shoot(path, name, keys))
             print(f"wrote {OUT / (name + '.svg')}")

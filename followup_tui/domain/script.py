@@ -119,9 +119,9 @@ def _strength(application: Application, last: Interview | None) -> str:
     topic = _first_item(last.topics) if last else ""
     said = _fact(strength, "a key strength that answers it")
     if concern:
-        return f"On your concern about {_fact(concern, 'their concern')}: {said}."
+        return f"On your concern about {_inline(_fact(concern, 'their concern'))}: {said}."
     if topic:
-        return f"Picking up on {_fact(topic, 'what you discussed')}: {said}."
+        return f"Picking up on {_inline(_fact(topic, 'what you discussed'))}: {said}."
     if strength:
         return f"(fill in: something they said, to tie it to) {_fact(strength, 'a strength')}."
     return "(fill in: a strength that answers something they said; none is recorded)"
@@ -150,6 +150,19 @@ def _first_item(text: str) -> str:
         if part:
             return part
     return ""
+
+
+def _inline(text: str) -> str:
+    """A fact typed as a sentence, fitted into the middle of one: 'Whether' -> 'whether'.
+
+    Names and acronyms keep their capitals: only a capital followed by lower case is lowered.
+    """
+    if len(text) > 1 and text[0].isupper() and text[1].islower() and text.split()[0] in _SMALL:
+        return text[0].lower() + text[1:]
+    return text
+
+
+_SMALL = {"Whether", "If", "How", "What", "When", "Why", "The", "A", "An", "My", "Our", "Their"}
 
 
 def _fact(text: str, what: str) -> str:

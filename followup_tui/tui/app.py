@@ -6,16 +6,19 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 
 from followup_tui.domain.records import Application
 from followup_tui.domain.text import one_line
-from followup_tui.store import Store
+from followup_tui.store import Store, StoreError
 from followup_tui.tui.screens.dashboard import DashboardScreen
 from followup_tui.tui.screens.detail import DetailScreen
 from followup_tui.tui.screens.help import HelpScreen, key_table
+from followup_tui.tui.widgets.form import ConfirmScreen
+from followup_tui.tui.widgets.picker import PickerScreen
 
 
 class FollowupApp(App[None]):
@@ -71,6 +74,52 @@ class FollowupApp(App[None]):
 
     def open_application(self, application_id: int) -> None:
         self.push_screen(DetailScreen(application_id))
+
+    def open_call(self, application_id: int) -> None:
+        """The call panel; a call already open on this application is resumed, notes and all."""
+        from followup_tui.tui.screens.call import CallScreen
+
+        try:
+            drafts = [
+                d for d in self.store.unfinished_calls() if d.application_id == application_id
+            ]
+        except StoreError as error:
+            self.notify(str(error), title="Could not open the call", severity="error")
+            return
+        self.push_screen(CallScreen(application_id, draft=drafts[-1] if drafts else None))
+
+    def on_mount(self) -> None:
+        self.offer_to_resume()
+
+    @work(exclusive=True, group="resume")
+    async def offer_to_resume(self) -> None:
+        """A call left open (the terminal closed, the app was killed) is offered back (R7)."""
+        try:
+            drafts = self.store.unfinished_calls()
+        except StoreError:
+            return  # the dashboard reports what is wrong with the database
+        for draft in drafts:
+            application = self.store.load_application(draft.application_id)
+            if application is None:
+                continue
+            contact = application.contact(draft.contact_id)
+            who = f" with {one_line(contact.full_name)}" if contact else ""
+            title = f"An unfinished call{who} at {one_line(application.company)}"
+            choices = [
+                ("r", f"Resume it ({len(draft.notes)} characters of notes kept)", "resume"),
+                ("l", "Later: keep it and ask again next time", "later"),
+                ("d", "Discard it and its notes", "discard"),
+            ]
+            choice = await self.push_screen_wait(PickerScreen(title, choices))
+            if choice == "resume":
+                from followup_tui.tui.screens.call import CallScreen
+
+                self.push_screen(CallScreen(application.id, draft=draft))
+                return
+            if choice == "discard" and await self.push_screen_wait(
+                ConfirmScreen("Discard the call and its notes?", yes="Discard")
+            ):
+                self.store.discard_call(draft.id)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):

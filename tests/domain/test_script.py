@@ -74,6 +74,14 @@ def test_r6_strength_tied_to_a_topic_when_no_concern():
     assert strength == "Picking up on invoice replay: Led the billing migration."
 
 
+def test_r6_a_concern_typed_as_a_sentence_reads_inside_the_bullet():
+    interview = Interview(1, TUESDAY, interviewer_ids=(2,), concerns="Whether I know TPS")
+    strength = build_script(app(interviews=(interview,)), ME, TODAY).bullets[2]
+    assert strength.startswith("On your concern about whether I know TPS:")
+    named = Interview(1, TUESDAY, interviewer_ids=(2,), concerns="Kotlin experience")
+    assert "about Kotlin experience" in build_script(app(interviews=(named,)), ME, TODAY).bullets[2]
+
+
 def test_r6_question_when_the_timeline_is_known():
     known = app(expected_decision=date(2026, 3, 9))
     assert build_script(known, ME, TODAY).question == HELP_DECIDE

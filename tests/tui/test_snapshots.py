@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from followup_tui.demo import demo_applications
+from followup_tui.demo import DEMO_PROFILE, demo_applications
 from followup_tui.store import Store
 from followup_tui.tui.app import FollowupApp
 
@@ -19,7 +19,7 @@ SIZE = (120, 36)
 def demo_app(tmp_path) -> FollowupApp:
     path = tmp_path / "snapshot.sqlite"
     with Store(path) as store:
-        store.insert_applications(demo_applications(TODAY), keep_ids=True)
+        store.insert_applications(demo_applications(TODAY), keep_ids=True, profile=DEMO_PROFILE)
     return FollowupApp(path, TODAY)
 
 
@@ -52,3 +52,10 @@ def test_help_screen(snap_compare, tmp_path):
 
 def test_thank_you_checklist(snap_compare, tmp_path):
     assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, run_before=_loaded, press=["t"])
+
+
+def test_call_panel(snap_compare, tmp_path):
+    # Initech: the ask-for-the-timeline call due today; not started, so no clock is shown.
+    assert snap_compare(
+        demo_app(tmp_path), terminal_size=SIZE, run_before=_loaded, press=["j", "j", "j", "c"]
+    )

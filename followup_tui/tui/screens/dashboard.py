@@ -32,6 +32,7 @@ class DashboardScreen(Screen[None]):
         Binding("enter", "open", "Open", show=False, tooltip="Open the highlighted application"),
         Binding("a", "add", "Add", tooltip="Add an application"),
         Binding("e", "edit", "Edit", show=False, tooltip="Edit the highlighted application"),
+        Binding("c", "call", "Call", tooltip="Open the call panel: script, notes, outcome"),
         Binding("l", "log", "Log", tooltip="Log a touch: email, letter, call, reply..."),
         Binding("t", "thank_you", "Thank-you", show=False, tooltip="Log thank-you notes"),
         Binding("s", "snooze", "Snooze", tooltip="Snooze the highlighted application"),
@@ -162,6 +163,10 @@ class DashboardScreen(Screen[None]):
         selected = self._selected_id()
         if selected is not None:
             self.app.push_screen(DetailScreen(selected))
+
+    def action_call(self) -> None:
+        if (selected := self._selected_id()) is not None:
+            self.app.open_call(selected)
 
     def action_review(self) -> None:
         items = review_queue(a for a in self.assessments if a.actions)

@@ -24,6 +24,7 @@ class DetailScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("e", "edit", "Edit", tooltip="Edit the application's facts"),
+        Binding("c", "call", "Call", tooltip="Open the call panel: script, notes, outcome"),
         Binding("l", "log", "Log", tooltip="Log a touch: email, letter, call, reply..."),
         Binding("t", "thank_you", "Thank-you", tooltip="Log thank-you notes (checklist)"),
         Binding("s", "snooze", "Snooze", tooltip="Snooze to a date"),
@@ -69,6 +70,9 @@ class DetailScreen(Screen[None]):
             elif line.startswith("  OVERDUE"):
                 text.stylize("bold reverse", line_start + 2, line_start + 9)
         self.query_one("#dossier-text", Static).update(text)
+
+    def action_call(self) -> None:
+        self.app.open_call(self.application_id)
 
     def action_scroll_down(self) -> None:
         self.query_one("#dossier", VerticalScroll).scroll_down()

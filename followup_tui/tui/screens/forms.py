@@ -37,7 +37,7 @@ def _date(values: dict[str, Any], name: str, today: date, errors: dict[str, str]
         return None
 
 
-def _optional_date(
+def optional_date(
     values: dict[str, Any], name: str, today: date, errors: dict[str, str]
 ) -> date | None:
     if not str(values[name]).strip():
@@ -102,7 +102,7 @@ def application_form(application: Application | None, today: date) -> FormScreen
         errors: dict[str, str] = {}
         company = _required(values, "company", "Company", errors)
         role = _required(values, "role", "Role", errors)
-        decision = _optional_date(values, "expected_decision", today, errors)
+        decision = optional_date(values, "expected_decision", today, errors)
         if errors:
             return None, errors
         learned = current.decision_learned_on
@@ -223,7 +223,7 @@ def interview_form(
         errors: dict[str, str] = {}
         held_on = _date(values, "held_on", today, errors)
         at_time = _time(values, "at_time", errors)
-        expected = _optional_date(values, "expected_decision", today, errors)
+        expected = optional_date(values, "expected_decision", today, errors)
         names = [name.strip() for name in str(values["new_interviewers"]).split(",")]
         if errors or held_on is None:
             return None, errors
@@ -328,7 +328,7 @@ def touch_form(
     def validate(values: dict[str, Any]) -> tuple[TouchDraft | None, dict[str, str]]:
         errors: dict[str, str] = {}
         on = _date(values, "on", today, errors)
-        expected = _optional_date(values, "expected_decision", today, errors) if inbound else None
+        expected = optional_date(values, "expected_decision", today, errors) if inbound else None
         if on is not None and on > today:
             errors["on"] = f"{short_day(on)} has not happened yet: log it on the day"
         if errors or on is None:
@@ -412,7 +412,7 @@ def snooze_form(application: Application, today: date) -> FormScreen:
 
     def validate(values: dict[str, Any]) -> tuple[tuple[date | None] | None, dict[str, str]]:
         errors: dict[str, str] = {}
-        until = _optional_date(values, "until", today, errors)
+        until = optional_date(values, "until", today, errors)
         if until is not None and until <= today:
             errors["until"] = "Pick a day after today"
         if errors:

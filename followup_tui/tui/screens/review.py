@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from followup_tui.domain.dates import short_day
-from followup_tui.domain.records import Channel
+from followup_tui.domain.records import TouchKind
 from followup_tui.domain.review import Item, review_list, review_queue
 from followup_tui.domain.rules import ActionKind, Assessment, assess, describe
 from followup_tui.domain.text import one_line
@@ -33,7 +33,7 @@ class ReviewScreen(Screen[None]):
     BINDINGS = [
         Binding("d", "done", "Done", tooltip="Log it done by the suggested channel"),
         Binding("o", "other", "Other channel", tooltip="Log it done by another channel"),
-        Binding("c", "call", "Call", tooltip="Log a phone call, with its outcome"),
+        Binding("c", "call", "Call", tooltip="Open the call panel: script, notes, outcome"),
         Binding("s", "snooze", "Snooze", tooltip="Snooze this application to a date"),
         Binding("n", "skip", "Next", tooltip="Skip to the next without logging"),
         Binding("space", "skip", "Next", show=False, tooltip="Skip to the next without logging"),
@@ -102,7 +102,18 @@ class ReviewScreen(Screen[None]):
 
     @work(exclusive=True, group="flow")
     async def action_call(self) -> None:
-        if self.current and await flows.done(self.app, self.current, Channel.PHONE):
+        item = self.current
+        if item is None:
+            return
+        from followup_tui.tui.screens.call import CallScreen
+
+        kind = (
+            TouchKind.FEEDBACK_REQUEST
+            if item.action.kind is ActionKind.FEEDBACK_CALL
+            else TouchKind.STATUS_CHECK
+        )
+        screen = CallScreen(item.assessment.application.id, kind=kind)
+        if await self.app.push_screen_wait(screen):
             self._advance("done")
 
     @work(exclusive=True, group="flow")

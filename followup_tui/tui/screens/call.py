@@ -1,0 +1,368 @@
+"""The call panel (R6, R7): who to call and what to say, notes while you talk, the outcome after.
+
+Notes are written to the database at most half a second after a keystroke, even while typing
+without pause, so a killed terminal loses at most that; the app offers to resume the call.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Label, Static, TextArea
+
+from followup_tui.domain.dates import short_day
+from followup_tui.domain.drafts import drafts_for
+from followup_tui.domain.records import (
+    Application,
+    CallDraft,
+    Channel,
+    Direction,
+    Outcome,
+    Profile,
+    Touch,
+    TouchKind,
+)
+from followup_tui.domain.rules import follow_up_warnings
+from followup_tui.domain.script import Script, build_script, has_forbidden_phrase
+from followup_tui.domain.text import one_line
+from followup_tui.store import StoreError
+from followup_tui.tui.screens.forms import DATE_HINT, optional_date
+from followup_tui.tui.widgets.form import ConfirmScreen, FieldSpec, FormScreen
+
+SAVE_AFTER = 0.5  # seconds from a keystroke to the database, at most
+
+
+class CallScreen(Screen[bool]):
+    """Dismisses with True when a call was logged."""
+
+    BINDINGS = [
+        Binding("enter", "start", "Start call", tooltip="Start the call: timer on, notes focused"),
+        Binding("ctrl+s", "end", "End call", priority=True, tooltip="End the call, log it"),
+        Binding("v", "variant", "Voicemail", tooltip="Show the voicemail script, or the call's"),
+        Binding("b", "edit_bullets", "Edit script", tooltip="Edit these bullets (kept)"),
+        Binding("B", "reset_bullets", "Reset script", show=False, tooltip="Back to generated"),
+        Binding("1", "draft(0)", "Thank-you", show=False, tooltip="Draft the thank-you note"),
+        Binding("2", "draft(1)", "Status email", show=False, tooltip="Draft the status email"),
+        Binding("3", "draft(2)", "Final note", show=False, tooltip="Draft the final note (R8)"),
+        Binding("m", "profile", "You", show=False, tooltip="Your name and number"),
+        Binding("escape", "leave", "Back", tooltip="Leave the notes, or go back"),
+    ]
+
+    def __init__(
+        self,
+        application_id: int,
+        *,
+        kind: TouchKind = TouchKind.STATUS_CHECK,
+        draft: CallDraft | None = None,
+    ) -> None:
+        super().__init__()
+        self.application_id = application_id
+        self.kind = kind
+        self.draft = draft
+        self.voicemail = False
+        self._save_timer: Timer | None = None
+        self._clock: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="call"):
+            with VerticalScroll(id="call-script"):
+                yield Static(id="call-who")
+                yield Static(id="call-bullets")
+            with Vertical(id="call-notes-pane"):
+                with Horizontal(id="call-notes-bar"):
+                    yield Label("Notes", id="call-notes-title")
+                    yield Label("not started: enter starts the call", id="call-timer")
+                yield TextArea(id="call-notes", soft_wrap=True, disabled=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+        if self.draft is not None:
+            notes = self.query_one("#call-notes", TextArea)
+            notes.text = self.draft.notes
+            self._begin()
+
+    # Showing --------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        try:
+            application = self.app.store.load_application(self.application_id)
+            self.profile = self.app.store.load_profile()
+        except StoreError as error:
+            self.query_one("#call-who", Static).update(Text(f"Could not load: {error}"))
+            return
+        if application is None:
+            self.query_one("#call-who", Static).update(Text("This application no longer exists."))
+            return
+        self.application = application
+        self.script = build_script(application, self.profile, self.app.today)
+        self.sub_title = f"Call · {one_line(application.company)}"
+        self.query_one("#call-who", Static).update(
+            _who_text(application, self.script, self.app.today, self.kind)
+        )
+        self._show_bullets()
+
+    def _show_bullets(self) -> None:
+        bullets = self.script.voicemail if self.voicemail else self.script.bullets
+        text = Text()
+        title = "If it goes to voicemail" if self.voicemail else "What to say"
+        text.append(f"{title}", style="bold underline")
+        text.append("  (edited)\n" if self.script.edited else "\n")
+        for number, bullet in enumerate(bullets, start=1):
+            text.append(f"{number}. ", style="bold")
+            text.append(f"{one_line(bullet)}\n")
+        text.append("\nv ", style="bold")
+        text.append("call script" if self.voicemail else "voicemail script")
+        text.append("   b ", style="bold")
+        text.append("edit   1 2 3 ", style="bold")
+        text.append("drafts: thank-you, status email, final note")
+        self.query_one("#call-bullets", Static).update(text)
+
+    # The call -------------------------------------------------------------------------------
+
+    def action_start(self) -> None:
+        if self.draft is not None:
+            self.query_one("#call-notes", TextArea).focus()
+            return
+        contact = self.script.contact
+        try:
+            draft_id = self.app.store.start_call(
+                self.application_id, contact.id if contact else None, datetime.now(UTC)
+            )
+        except StoreError as error:
+            self.notify(str(error), title="Could not start", severity="error")
+            return
+        self.draft = CallDraft(
+            draft_id, self.application_id, contact.id if contact else None, datetime.now(UTC)
+        )
+        self._begin()
+
+    def _begin(self) -> None:
+        notes = self.query_one("#call-notes", TextArea)
+        notes.disabled = False
+        notes.focus()
+        notes.move_cursor(notes.document.end)
+        self._clock = self.set_interval(1, self._tick)
+        self._tick()
+        self.refresh_bindings()
+
+    def _tick(self) -> None:
+        if self.draft is None:
+            return
+        seconds = int((datetime.now(UTC) - self.draft.started_at).total_seconds())
+        minutes, seconds = divmod(max(seconds, 0), 60)
+        self.query_one("#call-timer", Label).update(f"on the call {minutes:02d}:{seconds:02d}")
+
+    @on(TextArea.Changed, "#call-notes")
+    def _notes_changed(self) -> None:
+        # A throttle, not a debounce: typing without a pause still saves every half second.
+        if self.draft is not None and self._save_timer is None:
+            self._save_timer = self.set_timer(SAVE_AFTER, self._save_notes)
+
+    def _save_notes(self) -> None:
+        self._save_timer = None
+        if self.draft is None:
+            return
+        try:
+            self.app.store.save_call_notes(self.draft.id, self.notes)
+        except StoreError as error:
+            self.notify(str(error), title="Notes not saved", severity="error")
+
+    @property
+    def notes(self) -> str:
+        return self.query_one("#call-notes", TextArea).text
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "end":
+            return self.draft is not None
+        if action == "start":
+            return self.draft is None
+        return True
+
+    @work(exclusive=True, group="flow")
+    async def action_end(self) -> None:
+        if self.draft is None:
+            return
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_notes()
+        result = await self.app.push_screen_wait(_outcome_form(self.app.today))
+        if result is None:
+            self.query_one("#call-notes", TextArea).focus()
+            return  # still on the call
+        outcome, expected, concern = result
+        duration = int((datetime.now(UTC) - self.draft.started_at).total_seconds())
+        touch = Touch(
+            0,
+            self.app.today,
+            Channel.PHONE,
+            Direction.OUT,
+            self.kind,
+            self.draft.contact_id,
+            outcome,
+            self.notes,
+            duration_seconds=max(duration, 0),
+        )
+        try:
+            self.app.store.finish_call(
+                self.draft.id, touch, expected_decision=expected, concern=concern
+            )
+        except StoreError as error:
+            self.notify(str(error), title="Not logged", severity="error", timeout=10)
+            return
+        if self._clock is not None:
+            self._clock.stop()
+        self.draft = None
+        self.app.data_changed()
+        self.notify(f"Logged the call: {outcome.value.replace('_', ' ')}", timeout=3)
+        self.dismiss(True)
+
+    def action_leave(self) -> None:
+        notes = self.query_one("#call-notes", TextArea)
+        if notes.has_focus:
+            self.set_focus(None)
+            return
+        if self.draft is not None:
+            if self._save_timer is not None:
+                self._save_timer.stop()
+            self._save_notes()
+            self.notify("The call is kept with its notes: you will be offered to resume it.")
+        self.dismiss(False)
+
+    # Script, drafts, profile ---------------------------------------------------------------
+
+    def action_variant(self) -> None:
+        self.voicemail = not self.voicemail
+        self._show_bullets()
+
+    @work(exclusive=True, group="flow")
+    async def action_edit_bullets(self) -> None:
+        variant = "voicemail" if self.voicemail else "call"
+        current = self.script.voicemail if self.voicemail else self.script.bullets
+        lines = await self.app.push_screen_wait(_bullets_form(variant, current))
+        if lines is None:
+            return
+        try:
+            self.app.store.save_script(self.application_id, variant, lines)
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error")
+            return
+        self.reload()
+
+    @work(exclusive=True, group="flow")
+    async def action_reset_bullets(self) -> None:
+        variant = "voicemail" if self.voicemail else "call"
+        question = f"Back to the generated {variant} script? Your edits go."
+        if await self.app.push_screen_wait(ConfirmScreen(question, yes="Reset")):
+            self.app.store.save_script(self.application_id, variant, [])
+            self.reload()
+
+    def action_draft(self, index: int) -> None:
+        from followup_tui.tui.screens.draft import DraftScreen
+
+        draft = drafts_for(self.application, self.profile, self.app.today)[index]
+        self.app.push_screen(DraftScreen(draft))
+
+    @work(exclusive=True, group="flow")
+    async def action_profile(self) -> None:
+        profile = await self.app.push_screen_wait(_profile_form(self.profile))
+        if profile is not None:
+            self.app.store.save_profile(profile)
+            self.reload()
+
+
+def _who_text(application: Application, script: Script, today: date, kind: TouchKind) -> Text:
+    text = Text()
+    contact = script.contact
+    if contact is None:
+        text.append("Nobody to call is recorded: ", style="bold")
+        text.append("add a contact (n on the detail screen).\n")
+    else:
+        text.append("Calling ", style="bold")
+        text.append(one_line(contact.full_name), style="bold")
+        if contact.title:
+            text.append(f", {one_line(contact.title)}")
+        text.append("\n")
+        text.append(f"☎ {one_line(contact.phone)}" if contact.phone else "☎ (no number recorded)")
+        text.append(" · decides\n" if script.contact_decides else " · not known to decide\n")
+        if not script.contact_decides:
+            text.append("Find out who decides (R5).\n", style="bold")
+        last = [t for t in application.touches if t.contact_id == contact.id]
+        if last:
+            touch = last[-1]
+            outcome = "" if touch.outcome is Outcome.NONE else f", {touch.outcome.value}"
+            text.append(
+                f"Last: {short_day(touch.on)} by {touch.channel.value}"
+                f" ({touch.kind.value.replace('_', ' ')}{outcome})\n"
+            )
+    for warning in follow_up_warnings(application, today, kind):
+        text.append(f"! {warning.rule}: ", style="bold reverse")
+        text.append(f" {warning.message}\n")
+    text.append("\n")
+    return text
+
+
+def _outcome_form(today: date) -> FormScreen:
+    fields = [
+        FieldSpec(
+            "outcome",
+            "How did it go?",
+            kind="select",
+            value=Outcome.REACHED,
+            options=[
+                ("reached them", Outcome.REACHED),
+                ("left a voicemail", Outcome.VOICEMAIL),
+                ("no answer", Outcome.NO_ANSWER),
+            ],
+        ),
+        FieldSpec("expected_decision", "New expected decision date, if you learned one",
+                  placeholder=DATE_HINT),
+        FieldSpec("concern", "A concern they raised, if any (the next script answers it)"),
+    ]  # fmt: skip
+
+    def validate(values: dict[str, Any]) -> tuple[Any, dict[str, str]]:
+        errors: dict[str, str] = {}
+        expected = optional_date(values, "expected_decision", today, errors)
+        if errors:
+            return None, errors
+        return (values["outcome"], expected, str(values["concern"]).strip()), {}
+
+    return FormScreen("End the call", fields, validate)
+
+
+def _bullets_form(variant: str, current: tuple[str, ...]) -> FormScreen:
+    fields = [FieldSpec("bullets", "One bullet a line (three or four)", kind="area",
+                        value="\n".join(current))]  # fmt: skip
+
+    def validate(values: dict[str, Any]) -> tuple[Any, dict[str, str]]:
+        lines = [line.strip() for line in str(values["bullets"]).splitlines() if line.strip()]
+        if not lines:
+            return None, {"bullets": "Write at least one bullet, or reset with B"}
+        if any(has_forbidden_phrase(line) for line in lines):
+            return None, {"bullets": "R6: never ask whether they have decided or if you got it"}
+        return lines, {}
+
+    return FormScreen(f"Edit the {variant} script", fields, validate)
+
+
+def _profile_form(profile: Profile) -> FormScreen:
+    fields = [
+        FieldSpec("name", "Your name", value=profile.name),
+        FieldSpec("phone", "Your phone number", value=profile.phone),
+        FieldSpec("email", "Your email", value=profile.email),
+    ]
+
+    def validate(values: dict[str, Any]) -> tuple[Any, dict[str, str]]:
+        return replace(profile, **{key: str(value) for key, value in values.items()}), {}
+
+    return FormScreen("You: for scripts and drafts", fields, validate)
