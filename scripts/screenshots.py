@@ -27,6 +27,8 @@ SHOTS: dict[str, list[str]] = {
     "help": ["question_mark"],
     "thank-you-checklist": ["t"],
     "call": ["j", "j", "j", "c"],
+    "close": ["C"],
+    "looking-back": ["L"],
 }
 
 

@@ -173,3 +173,36 @@ def _fact(text: str, what: str) -> str:
     if has_forbidden_phrase(text):
         return f"(rephrase {what}: never ask whether they have decided)"
     return text
+
+
+FEEDBACK_QUESTION = "Would you share what made the difference, and what I could do better?"
+
+
+def build_feedback_script(application: Application, profile: Profile, today: date) -> Script:
+    """R9: after a rejection, a short call to someone you had rapport with, asking why.
+
+    Gracious, never taking it personally [000]: thank them, ask, keep the door open.
+    """
+    friendly = [contact for contact in application.contacts if contact.rapport]
+    contact = next((c for c in friendly if c.decision_maker), friendly[0] if friendly else None)
+    role = _fact(application.role, "the role")
+    bullets = (
+        f"{_greeting(contact, profile)} Thank you for letting me know about the {role} role.",
+        f"I enjoyed meeting the team and I'm still keen on "
+        f"{_fact(application.company, 'the company')}.",
+        FEEDBACK_QUESTION,
+        "Thank you: I'd be glad to be considered for future openings.",
+    )
+    voicemail = (
+        f"{_greeting(contact, profile)} Thank you for letting me know about the {role} role.",
+        "I'd value five minutes of your feedback when you have a moment.",
+        _call_back(profile),
+    )
+    return Script(
+        contact=contact,
+        contact_decides=bool(contact and contact.decision_maker),
+        bullets=bullets,
+        voicemail=voicemail,
+        question=FEEDBACK_QUESTION,
+        edited=False,
+    )

@@ -271,16 +271,82 @@ class Store:
             return row.id
 
     def close_application(
-        self, application_id: int, status: Status, on: date, reason: str = ""
+        self,
+        application_id: int,
+        status: Status,
+        on: date,
+        reason: str = "",
+        *,
+        notes: str = "",
+        rapport_ids: Sequence[int] = (),
     ) -> None:
-        """Close an application (R9): it leaves the review and keeps its history."""
+        """Close an application (R9): it leaves the review and keeps its history.
+
+        Notes are added to the application's; contacts in rapport_ids are marked as having good
+        rapport (after a rejection, that makes a feedback call the next action).
+        """
         if not status.is_closed:
             raise StoreError(f"{status.value} is not a way to close an application")
         with self._writing() as session:
             row = _application_row(session, application_id)
             row.status, row.closed_on, row.closed_reason = status.value, on, reason
             row.snoozed_until = None
+            if notes.strip():
+                row.notes = f"{row.notes.rstrip()}\n\n{notes}".lstrip("\n")
             session.add(row)
+            for contact_id in rapport_ids:
+                contact = session.get(ContactRow, contact_id)
+                if contact is None or contact.application_id != application_id:
+                    raise StoreError(f"no contact {contact_id} on application #{application_id}")
+                contact.rapport = True
+                session.add(contact)
+
+    def reopen_application(self, application_id: int) -> None:
+        """Back into the review; the closing reason stays in the record until closed again."""
+        with self._writing() as session:
+            row = _application_row(session, application_id)
+            row.status, row.closed_on = Status.ACTIVE.value, None
+            session.add(row)
+
+    def park_application(self, application_id: int, parked: bool) -> None:
+        """Parked: out of the schedule without being closed (nobody can be reached)."""
+        with self._writing() as session:
+            row = _application_row(session, application_id)
+            if Status(row.status).is_closed:
+                raise StoreError("a closed application cannot be parked: reopen it first")
+            row.status = Status.PARKED.value if parked else Status.ACTIVE.value
+            session.add(row)
+
+    def restore(self, application: Application) -> None:
+        """Put an application's own fields and its contacts' marks back as they were (undo)."""
+        with self._writing() as session:
+            row = _application_row(session, application.id)
+            for name in _APPLICATION_FIELDS:
+                value = getattr(application, name)
+                setattr(row, name, value.value if isinstance(value, StrEnum) else value)
+            session.add(row)
+            for contact in application.contacts:
+                contact_row = session.get(ContactRow, contact.id)
+                if contact_row is not None:
+                    for name in _CONTACT_FIELDS:
+                        setattr(contact_row, name, getattr(contact, name))
+                    session.add(contact_row)
+
+    def delete_touch(self, application_id: int, touch_id: int) -> None:
+        with self._writing() as session:
+            row = session.get(TouchRow, touch_id)
+            if row is None or row.application_id != application_id:
+                raise StoreError(f"no touch {touch_id} on application #{application_id}")
+            session.delete(row)
+
+    def restore_touch(self, application_id: int, touch: Touch) -> None:
+        """Put a deleted touch back with its own id (undo)."""
+        with self._writing() as session:
+            _application_row(session, application_id)
+            contact_id = touch.contact_id
+            if contact_id is not None and contact_id not in _contact_ids(session, application_id):
+                contact_id = None  # the contact went too
+            session.add(_touch_row(application_id, touch, contact_id, touch.id))
 
     # The user, the call panel and its scripts ------------------------------------------------
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +11,8 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 
-from followup_tui.domain.records import Application
+from followup_tui.domain.records import Application, TouchKind
+from followup_tui.domain.rules import ActionKind, assess
 from followup_tui.domain.text import one_line
 from followup_tui.store import Store, StoreError
 from followup_tui.tui.screens.dashboard import DashboardScreen
@@ -29,6 +30,9 @@ class FollowupApp(App[None]):
     BINDINGS = [
         Binding("question_mark", "help", "Help", tooltip="Show every key of this screen"),
         Binding("q", "quit", "Quit", show=False, tooltip="Quit"),
+        Binding(
+            "u", "undo", "Undo", show=False, tooltip="Undo the last close, reopen, park or delete"
+        ),
     ]
 
     def __init__(self, db_path: Path, today: date, *, demo: bool = False) -> None:
@@ -38,6 +42,8 @@ class FollowupApp(App[None]):
         self._store: Store | None = None
         # What the dashboard loaded last: the command palette jumps to these.
         self.known_applications: list[Application] = []
+        # The last change that `u` can take back: (what it was, how to take it back).
+        self.undo_entry: tuple[str, Callable[[], None]] | None = None
         if demo:
             self.title = "followup · demo (temporary data)"
 
@@ -62,6 +68,20 @@ class FollowupApp(App[None]):
             if callable(reload):
                 reload()
 
+    def action_undo(self) -> None:
+        if self.undo_entry is None:
+            self.notify("Nothing to undo", timeout=3)
+            return
+        what, take_back = self.undo_entry
+        self.undo_entry = None
+        try:
+            take_back()
+        except StoreError as error:
+            self.notify(str(error), title="Could not undo", severity="error", timeout=10)
+            return
+        self.data_changed()
+        self.notify(f"Undone: {what}", timeout=4)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # q inside a form, picker or dialog must not throw away what is on it.
         return not (action == "quit" and isinstance(self.screen, ModalScreen))
@@ -83,10 +103,17 @@ class FollowupApp(App[None]):
             drafts = [
                 d for d in self.store.unfinished_calls() if d.application_id == application_id
             ]
+            application = self.store.load_application(application_id)
         except StoreError as error:
             self.notify(str(error), title="Could not open the call", severity="error")
             return
-        self.push_screen(CallScreen(application_id, draft=drafts[-1] if drafts else None))
+        kind = TouchKind.STATUS_CHECK
+        if application is not None:
+            action = assess(application, self.today).next_action
+            if action is not None and action.kind is ActionKind.FEEDBACK_CALL:
+                kind = TouchKind.FEEDBACK_REQUEST  # R9: the feedback script
+        draft = drafts[-1] if drafts else None
+        self.push_screen(CallScreen(application_id, kind=kind, draft=draft))
 
     def on_mount(self) -> None:
         self.offer_to_resume()

@@ -7,6 +7,7 @@ Flows await screens, so callers run them in an async worker (`@work`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -29,7 +30,9 @@ from followup_tui.tui.screens.forms import (
     InterviewDraft,
     TouchDraft,
     application_form,
+    close_form,
     contact_form,
+    feedback_form,
     interview_form,
     snooze_form,
     thank_you_form,
@@ -61,9 +64,11 @@ LOG_CHOICES = [
 ]
 
 
-def _saved(app: FollowupApp, message: str) -> bool:
+def _saved(app: FollowupApp, message: str, undo: Callable[[], None] | None = None) -> bool:
+    """Tell the screens and the user; `undo`, if given, is what `u` takes back next."""
+    app.undo_entry = (message, undo) if undo is not None else None
     app.data_changed()
-    app.notify(message, timeout=3)
+    app.notify(f"{message} (u undoes)" if undo else message, timeout=4)
     return True
 
 
@@ -311,3 +316,118 @@ async def close_no_response(app: FollowupApp, application: Application) -> bool:
     except StoreError as error:
         return _failed(app, error)
     return _saved(app, f"Closed {one_line(application.company)}: no response")
+
+
+# Closing, reopening, parking, deleting (R9) -------------------------------------------------------
+
+
+async def close(app: FollowupApp, application_id: int) -> bool:
+    application = _load(app, application_id)
+    if application is None:
+        return False
+    if application.status.is_closed:
+        app.notify("Already closed: O reopens it", severity="warning")
+        return False
+    result = await app.push_screen_wait(close_form(application, app.today))
+    if result is None:
+        return False
+    try:
+        app.store.close_application(
+            application_id,
+            result.status,
+            result.on,
+            result.reason,
+            notes=result.notes,
+            rapport_ids=result.rapport_ids,
+        )
+    except StoreError as error:
+        return _failed(app, error)
+    label = result.status.value.replace("_", " ")
+    return _saved(
+        app,
+        f"Closed {one_line(application.company)}: {label}",
+        lambda: app.store.restore(application),
+    )
+
+
+async def reopen(app: FollowupApp, application_id: int) -> bool:
+    application = _load(app, application_id)
+    if application is None:
+        return False
+    if not application.status.is_closed:
+        app.notify("It is not closed", severity="warning")
+        return False
+    question = f"Reopen {one_line(application.company)}? It goes back into the review."
+    if not await app.push_screen_wait(ConfirmScreen(question, yes="Reopen")):
+        return False
+    try:
+        app.store.reopen_application(application_id)
+    except StoreError as error:
+        return _failed(app, error)
+    return _saved(
+        app, f"Reopened {one_line(application.company)}", lambda: app.store.restore(application)
+    )
+
+
+async def park(app: FollowupApp, application_id: int) -> bool:
+    application = _load(app, application_id)
+    if application is None:
+        return False
+    parked = application.status is Status.PARKED
+    try:
+        app.store.park_application(application_id, not parked)
+    except StoreError as error:
+        return _failed(app, error)
+    what = "Back in the schedule" if parked else "Parked (out of the schedule, not closed)"
+    return _saved(
+        app, f"{one_line(application.company)}: {what}", lambda: app.store.restore(application)
+    )
+
+
+async def delete_touch(app: FollowupApp, application_id: int) -> bool:
+    application = _load(app, application_id)
+    if application is None:
+        return False
+    touches = list(application.touches)[-9:]
+    if not touches:
+        app.notify("No touches to delete", severity="warning")
+        return False
+    choices = [
+        (str(index), _touch_label(application, touch), touch)
+        for index, touch in enumerate(reversed(touches), start=1)
+    ]
+    touch = await app.push_screen_wait(PickerScreen("Delete which touch?", choices))
+    if touch is None:
+        return False
+    question = f"Delete {_touch_label(application, touch)}?"
+    if not await app.push_screen_wait(ConfirmScreen(question, yes="Delete")):
+        return False
+    try:
+        app.store.delete_touch(application_id, touch.id)
+    except StoreError as error:
+        return _failed(app, error)
+    return _saved(app, "Deleted the touch", lambda: app.store.restore_touch(application_id, touch))
+
+
+async def feedback(app: FollowupApp, application_id: int) -> bool:
+    """R9: what they said when asked why, and what you learned."""
+    application = _load(app, application_id)
+    if application is None:
+        return False
+    edited = await app.push_screen_wait(feedback_form(application))
+    if edited is None:
+        return False
+    try:
+        app.store.save_application(edited)
+    except StoreError as error:
+        return _failed(app, error)
+    return _saved(app, f"Saved feedback and lessons for {one_line(application.company)}")
+
+
+def _touch_label(application: Application, touch: Touch) -> str:
+    person = application.contact(touch.contact_id)
+    who = f" {'to' if touch.direction is Direction.OUT else 'from'} {one_line(person.full_name)}"
+    return (
+        f"{short_day(touch.on)}: {touch.kind.value.replace('_', ' ')} by {touch.channel.value}"
+        f"{who if person else ''}"
+    )

@@ -203,3 +203,16 @@ def test_r1_thank_you_draft_to_a_named_interviewer():
     draft = thank_you_draft(app(), LEE, ME, TODAY)
     assert draft.text.startswith("To: (fill in: their email address)\nSubject: Thank you")
     assert "Dear Lee Park" in draft.body
+
+
+def test_r9_feedback_script_goes_to_the_contact_with_rapport():
+    from followup_tui.domain.records import Status
+    from followup_tui.domain.script import FEEDBACK_QUESTION, build_feedback_script
+
+    friendly = Contact(2, "Lee Park", rapport=True)
+    rejected = app(status=Status.REJECTED, contacts=(DANA, friendly))
+    script = build_feedback_script(rejected, ME, TODAY)
+    assert script.contact == friendly
+    assert len(script.bullets) == 4 and script.question == FEEDBACK_QUESTION
+    assert script.bullets[0].startswith("Hi Lee, this is Sam Candidate. Thank you for letting")
+    assert not any(has_forbidden_phrase(line) for line in (*script.bullets, *script.voicemail))

@@ -153,3 +153,44 @@ def test_export_round_trip_keeps_calls_in_progress_durations_and_profile(store, 
         copy.insert_applications(exported.applications, keep_ids=True, profile=exported.profile)
         assert dumps(copy.load_applications(), copy.load_profile()) == text
         assert copy.unfinished_calls()[0].notes == "half-typed [bold]"
+
+
+def test_r9_close_with_notes_and_rapport_then_reopen(store):
+    store.close_application(3, Status.REJECTED, TODAY, "Internal hire", notes="Asked [b]why",
+                            rapport_ids=[5])  # fmt: skip
+    application = store.load_application(3)
+    assert (application.status, application.closed_on, application.closed_reason) == (
+        Status.REJECTED, TODAY, "Internal hire"
+    )  # fmt: skip
+    assert application.notes.endswith("Asked [b]why")
+    assert application.contact(5).rapport and not application.contact(4).rapport
+    store.reopen_application(3)
+    reopened = store.load_application(3)
+    assert (reopened.status, reopened.closed_on) == (Status.ACTIVE, None)
+
+
+def test_park_and_unpark_but_not_a_closed_one(store):
+    store.park_application(3, True)
+    assert store.load_application(3).status is Status.PARKED
+    store.park_application(3, False)
+    assert store.load_application(3).status is Status.ACTIVE
+    with pytest.raises(StoreError, match="reopen it first"):
+        store.park_application(10, True)  # rejected
+
+
+def test_restore_puts_back_fields_and_contact_marks(store):
+    before = store.load_application(3)
+    store.close_application(3, Status.REJECTED, TODAY, "x", notes="n", rapport_ids=[4, 5])
+    store.restore(before)
+    assert store.load_application(3) == before
+
+
+def test_delete_and_restore_a_touch_with_its_id(store):
+    before = store.load_application(3)
+    touch = before.touches[1]
+    store.delete_touch(3, touch.id)
+    assert touch not in store.load_application(3).touches
+    store.restore_touch(3, touch)
+    assert store.load_application(3) == before
+    with pytest.raises(StoreError):
+        store.delete_touch(1, touch.id)  # another application's

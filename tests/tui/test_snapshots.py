@@ -59,3 +59,11 @@ def test_call_panel(snap_compare, tmp_path):
     assert snap_compare(
         demo_app(tmp_path), terminal_size=SIZE, run_before=_loaded, press=["j", "j", "j", "c"]
     )
+
+
+def test_close_dialog(snap_compare, tmp_path):
+    assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, run_before=_loaded, press=["C"])
+
+
+def test_looking_back_screen(snap_compare, tmp_path):
+    assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, run_before=_loaded, press=["L"])

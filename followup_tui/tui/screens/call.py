@@ -32,7 +32,12 @@ from followup_tui.domain.records import (
     TouchKind,
 )
 from followup_tui.domain.rules import follow_up_warnings
-from followup_tui.domain.script import Script, build_script, has_forbidden_phrase
+from followup_tui.domain.script import (
+    Script,
+    build_feedback_script,
+    build_script,
+    has_forbidden_phrase,
+)
 from followup_tui.domain.text import one_line
 from followup_tui.store import StoreError
 from followup_tui.tui.screens.forms import DATE_HINT, optional_date
@@ -105,7 +110,8 @@ class CallScreen(Screen[bool]):
             self.query_one("#call-who", Static).update(Text("This application no longer exists."))
             return
         self.application = application
-        self.script = build_script(application, self.profile, self.app.today)
+        build = build_feedback_script if self.kind is TouchKind.FEEDBACK_REQUEST else build_script
+        self.script = build(application, self.profile, self.app.today)
         self.sub_title = f"Call · {one_line(application.company)}"
         self.query_one("#call-who", Static).update(
             _who_text(application, self.script, self.app.today, self.kind)

@@ -38,6 +38,15 @@ class DashboardScreen(Screen[None]):
         Binding("s", "snooze", "Snooze", tooltip="Snooze the highlighted application"),
         Binding("i", "add_interview", "Interview+", show=False, tooltip="Add an interview"),
         Binding("n", "add_contact", "Contact+", show=False, tooltip="Add a contact"),
+        Binding("C", "close", "Close", show=False, tooltip="Close: offer, rejected, withdrawn..."),
+        Binding("P", "park", "Park", show=False, tooltip="Park or unpark: out of the schedule"),
+        Binding(
+            "L",
+            "looking_back",
+            "Looking back",
+            show=False,
+            tooltip="Closed and parked applications, and the figures",
+        ),
         Binding("slash", "filter", "Filter", tooltip="Filter by company, role or contact"),
         Binding("x", "toggle_closed", "Closed", show=False, tooltip="Show or hide closed ones"),
         Binding("R", "reload", "Reload", show=False, tooltip="Read the database again"),
@@ -174,6 +183,21 @@ class DashboardScreen(Screen[None]):
             self.notify("Nothing is due today.", title="Review", timeout=4)
             return
         self.app.push_screen(ReviewScreen(items))
+
+    @work(exclusive=True, group="flow")
+    async def action_close(self) -> None:
+        if (selected := self._selected_id()) is not None:
+            await flows.close(self.app, selected)
+
+    @work(exclusive=True, group="flow")
+    async def action_park(self) -> None:
+        if (selected := self._selected_id()) is not None:
+            await flows.park(self.app, selected)
+
+    def action_looking_back(self) -> None:
+        from followup_tui.tui.screens.looking_back import LookingBackScreen
+
+        self.app.push_screen(LookingBackScreen())
 
     @work(exclusive=True, group="flow")
     async def action_add(self) -> None:

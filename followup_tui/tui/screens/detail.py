@@ -32,6 +32,13 @@ class DetailScreen(Screen[None]):
         Binding("I", "edit_interview", "Edit interview", show=False, tooltip="Edit an interview"),
         Binding("n", "add_contact", "Contact+", tooltip="Add a contact"),
         Binding("N", "edit_contact", "Edit contact", show=False, tooltip="Edit a contact"),
+        Binding("C", "close", "Close", tooltip="Close: offer, rejected, withdrawn, no response"),
+        Binding("O", "reopen", "Reopen", show=False, tooltip="Reopen a closed application"),
+        Binding("P", "park", "Park", show=False, tooltip="Park or unpark: out of the schedule"),
+        Binding(
+            "F", "feedback", "Feedback", show=False, tooltip="What they said, what you learned"
+        ),
+        Binding("D", "delete_touch", "Delete touch", show=False, tooltip="Delete a logged touch"),
         Binding("j", "scroll_down", "Scroll down", show=False),
         Binding("k", "scroll_up", "Scroll up", show=False),
     ]
@@ -79,6 +86,26 @@ class DetailScreen(Screen[None]):
 
     def action_scroll_up(self) -> None:
         self.query_one("#dossier", VerticalScroll).scroll_up()
+
+    @work(exclusive=True, group="flow")
+    async def action_close(self) -> None:
+        await flows.close(self.app, self.application_id)
+
+    @work(exclusive=True, group="flow")
+    async def action_reopen(self) -> None:
+        await flows.reopen(self.app, self.application_id)
+
+    @work(exclusive=True, group="flow")
+    async def action_park(self) -> None:
+        await flows.park(self.app, self.application_id)
+
+    @work(exclusive=True, group="flow")
+    async def action_feedback(self) -> None:
+        await flows.feedback(self.app, self.application_id)
+
+    @work(exclusive=True, group="flow")
+    async def action_delete_touch(self) -> None:
+        await flows.delete_touch(self.app, self.application_id)
 
     @work(exclusive=True, group="flow")
     async def action_edit(self) -> None:

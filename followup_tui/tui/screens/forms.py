@@ -19,6 +19,7 @@ from followup_tui.domain.records import (
     Interview,
     Outcome,
     Persistence,
+    Status,
     Touch,
     TouchKind,
 )
@@ -420,3 +421,68 @@ def snooze_form(application: Application, today: date) -> FormScreen:
         return (until,), {}
 
     return FormScreen(f"Snooze {one_line(application.company)}", fields, validate)
+
+
+# Closing (R9) ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ClosingDraft:
+    status: Status
+    on: date
+    reason: str
+    notes: str
+    rapport_ids: tuple[int, ...]
+
+
+_OUTCOMES_CLOSED = [
+    ("offer accepted", Status.OFFER_ACCEPTED),
+    ("offer declined", Status.OFFER_DECLINED),
+    ("rejected", Status.REJECTED),
+    ("withdrawn", Status.WITHDRAWN),
+    ("no response", Status.NO_RESPONSE),
+]
+
+
+def close_form(application: Application, today: date) -> FormScreen:
+    fields = [
+        FieldSpec("status", "Outcome", kind="select", value=Status.REJECTED,
+                  options=_OUTCOMES_CLOSED),
+        FieldSpec("on", "Date", value=today.isoformat(), placeholder=DATE_HINT),
+        FieldSpec("reason", "Reason", placeholder="e.g. went with an internal candidate"),
+        FieldSpec("notes", "Notes", kind="area"),
+        FieldSpec(
+            "rapport",
+            "Good rapport with (after a rejection, a feedback call to them comes next)",
+            kind="multi",
+            options=[(_contact_label(c), c.id) for c in application.contacts],
+            selected=tuple(c.id for c in application.contacts if c.rapport),
+        ),
+    ]  # fmt: skip
+
+    def validate(values: dict[str, Any]) -> tuple[ClosingDraft | None, dict[str, str]]:
+        errors: dict[str, str] = {}
+        on = _date(values, "on", today, errors)
+        if on is not None and on > today:
+            errors["on"] = f"{short_day(on)} has not come yet: close it on the day"
+        if errors or on is None:
+            return None, errors
+        draft = ClosingDraft(
+            values["status"], on, values["reason"], values["notes"], tuple(values["rapport"])
+        )
+        return draft, {}
+
+    return FormScreen(f"Close {one_line(application.company)}", fields, validate)
+
+
+def feedback_form(application: Application) -> FormScreen:
+    fields = [
+        FieldSpec("feedback", "What they said (why you were not selected)", kind="area",
+                  value=application.feedback),
+        FieldSpec("lessons", "What you learned", kind="area", value=application.lessons),
+    ]  # fmt: skip
+
+    def validate(values: dict[str, Any]) -> tuple[Application | None, dict[str, str]]:
+        return replace(application, feedback=values["feedback"], lessons=values["lessons"]), {}
+
+    return FormScreen(f"Feedback and lessons: {one_line(application.company)}", fields, validate)

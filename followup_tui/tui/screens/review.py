@@ -20,13 +20,13 @@ from followup_tui.domain.text import one_line
 from followup_tui.store import StoreError
 from followup_tui.tui import flows
 
-_STEP_ACTIONS = ("done", "other", "call", "snooze", "skip", "open")
+_STEP_ACTIONS = ("done", "other", "call", "snooze", "close", "skip", "open")
 
 
 @dataclass
 class Outcome:
     item: Item
-    result: str  # done, snoozed, skipped
+    result: str  # done, snoozed, skipped, closed
 
 
 class ReviewScreen(Screen[None]):
@@ -35,6 +35,7 @@ class ReviewScreen(Screen[None]):
         Binding("o", "other", "Other channel", tooltip="Log it done by another channel"),
         Binding("c", "call", "Call", tooltip="Open the call panel: script, notes, outcome"),
         Binding("s", "snooze", "Snooze", tooltip="Snooze this application to a date"),
+        Binding("C", "close", "Close", show=False, tooltip="Close this application"),
         Binding("n", "skip", "Next", tooltip="Skip to the next without logging"),
         Binding("space", "skip", "Next", show=False, tooltip="Skip to the next without logging"),
         Binding("enter", "open", "Open", tooltip="Open the application's detail"),
@@ -122,6 +123,12 @@ class ReviewScreen(Screen[None]):
         if item and await flows.snooze(self.app, item.assessment.application.id):
             self._advance("snoozed")
 
+    @work(exclusive=True, group="flow")
+    async def action_close(self) -> None:
+        item = self.current
+        if item and await flows.close(self.app, item.assessment.application.id):
+            self._advance("closed")
+
     def action_skip(self) -> None:
         self._advance("skipped")
 
@@ -133,11 +140,13 @@ class ReviewScreen(Screen[None]):
 
     def _summary(self) -> Text:
         text = Text("Review done.\n\n", style="bold")
-        counts = {result: 0 for result in ("done", "snoozed", "skipped")}
+        counts = {result: 0 for result in ("done", "snoozed", "skipped", "closed")}
         for outcome in self.outcomes:
             counts[outcome.result] += 1
         text.append(
-            f"Done {counts['done']}, snoozed {counts['snoozed']}, skipped {counts['skipped']}.\n\n"
+            f"Done {counts['done']}, snoozed {counts['snoozed']}, skipped {counts['skipped']}"
+            + (f", closed {counts['closed']}" if counts["closed"] else "")
+            + ".\n\n"
         )
         for outcome in self.outcomes:
             application = outcome.item.assessment.application

@@ -1,0 +1,150 @@
+"""Looking back: closed applications with their outcomes, the parked ones, and the figures."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from followup_tui.domain.dates import short_day
+from followup_tui.domain.figures import OUTCOME_LABELS, Figures, figures
+from followup_tui.domain.records import Application, Status
+from followup_tui.domain.text import one_line
+from followup_tui.store import StoreError
+from followup_tui.tui import flows
+
+BAR = 14  # characters for the longest bar
+
+
+class LookingBackScreen(Screen[None]):
+    AUTO_FOCUS = "#closed"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("enter", "open", "Open", tooltip="Open the highlighted application"),
+        Binding("O", "reopen", "Reopen", tooltip="Reopen the highlighted application"),
+        Binding("P", "unpark", "Unpark", show=False, tooltip="Put a parked one back"),
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="looking-back"):
+            with VerticalScroll(id="looking-back-lists"):
+                yield DataTable(id="closed", cursor_type="row")
+            yield Static(id="figures")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Looking back"
+        table = self.query_one("#closed", DataTable)
+        # Fits beside the figures in 120 columns; DataTable pads each cell by one each side.
+        for label, width in (("Outcome", 14), ("Company", 13), ("Role", 11), ("Closed", 10),
+                             ("Days", 4), ("Reason", 10)):  # fmt: skip
+            table.add_column(label, width=width)
+        self.reload()
+
+    def reload(self) -> None:
+        try:
+            applications = self.app.store.load_applications()
+        except StoreError as error:
+            self.query_one("#figures", Static).update(Text(f"Could not load: {error}"))
+            return
+        closed = sorted(
+            (a for a in applications if a.status.is_closed),
+            key=lambda a: (a.closed_on is None, a.closed_on),
+            reverse=True,
+        )
+        parked = [a for a in applications if a.status is Status.PARKED]
+        self.rows = [*closed, *parked]
+        table = self.query_one("#closed", DataTable)
+        table.clear()
+        for application in self.rows:
+            table.add_row(*_cells(application), key=str(application.id))
+        self.query_one("#figures", Static).update(
+            _figures_text(figures(applications), len(closed), len(parked))
+        )
+
+    def _selected(self) -> Application | None:
+        table = self.query_one("#closed", DataTable)
+        if not self.rows or table.cursor_row >= len(self.rows):
+            self.notify("Nothing closed or parked yet", severity="warning", timeout=3)
+            return None
+        return self.rows[table.cursor_row]
+
+    def action_cursor_down(self) -> None:
+        self.query_one("#closed", DataTable).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one("#closed", DataTable).action_cursor_up()
+
+    def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        if (application := self._selected()) is not None:
+            self.app.open_application(application.id)
+
+    @work(exclusive=True, group="flow")
+    async def action_reopen(self) -> None:
+        if (application := self._selected()) is not None:
+            await flows.reopen(self.app, application.id)
+
+    @work(exclusive=True, group="flow")
+    async def action_unpark(self) -> None:
+        application = self._selected()
+        if application is not None and application.status is Status.PARKED:
+            await flows.park(self.app, application.id)
+
+
+def _cells(application: Application) -> list[Text]:
+    if application.status is Status.PARKED:
+        outcome, closed, days = "‖ parked", "", ""
+    else:
+        outcome = OUTCOME_LABELS.get(application.status, application.status.value)
+        closed = short_day(application.closed_on) if application.closed_on else ""
+        held = [i.held_on for i in application.interviews]
+        days = (
+            str((application.closed_on - max(held)).days)
+            if held and application.closed_on and application.closed_on >= max(held)
+            else ""
+        )
+    values = [
+        outcome,
+        application.company,
+        application.role,
+        closed,
+        days,
+        application.closed_reason,
+    ]
+    return [Text(one_line(value), no_wrap=True, overflow="ellipsis") for value in values]
+
+
+def _figures_text(result: Figures, closed: int, parked: int) -> Text:
+    text = Text()
+    text.append(f"{closed} closed, {parked} parked\n\n", style="bold")
+    text.append("How far they got\n", style="bold underline")
+    top = max((count for _, count in result.stages), default=0) or 1
+    for stage, count in result.stages:
+        bar = "█" * round(BAR * count / top)
+        text.append(f"{stage:<18}{count:>4} ")
+        text.append(f"{bar}\n", style="bold")
+    text.append("\nOutcomes\n", style="bold underline")
+    for label, count in result.outcomes:
+        text.append(f"{label:<18}{count:>4}\n")
+    text.append("\nResponse rate ", style="bold")
+    if result.response_rate is None:
+        text.append("no follow-ups yet\n")
+    else:
+        text.append(
+            f"{result.response_rate:.0%} ({result.answered} of {result.followed_up} followed up "
+            "got an answer)\n"
+        )
+    text.append("\nMedian days, last interview to decision\n", style="bold underline")
+    for label, days in result.median_days:
+        text.append(f"{label:<18}{'' if days is None else f'{days:g}':>4}\n")
+    return text
