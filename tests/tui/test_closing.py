@@ -160,7 +160,7 @@ async def test_looking_back_lists_closed_and_parked_with_figures(db_path):
         await settle(pilot)
         assert isinstance(app.screen, LookingBackScreen)
         shown = screen_text(app)
-        for expected in ("offer accepted", "Aperture Science", "‖ parked", "Initrode",
+        for expected in ("offer accepted", "Aperture Sci", "‖ parked", "Initrode",
                          "How far they got", "Response rate", "Median days"):  # fmt: skip
             assert expected in shown, expected
         # Reopen the withdrawn one from here.
