@@ -171,3 +171,29 @@ async def test_looking_back_lists_closed_and_parked_with_figures(db_path):
         await pilot.press("O", "y")
         await settle(pilot)
     assert load(db_path, 12).status is Status.ACTIVE
+
+
+async def test_r8_the_review_offers_the_drafted_final_note_then_logs_it(db_path):
+    from followup_tui.tui.screens.draft import DraftScreen
+    from followup_tui.tui.screens.review import ReviewScreen
+
+    demo_db(db_path)
+    app = FollowupApp(db_path, TODAY)
+    copied: list[str] = []
+    app.copy_to_clipboard = copied.append  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("n")  # past Northwind's thank-you, to Wayne's final note
+        await settle(pilot)
+        assert "Send final note" in screen_text(app) and "Wayne Enterprises" in screen_text(app)
+        await pilot.press("w")
+        await settle(pilot)
+        assert isinstance(app.screen, DraftScreen)
+        assert "an answer either way" in copied[0] and "Dear Lucius Fox" in copied[0]
+        await pilot.press("escape", "d")  # close the draft, log the note as sent
+        await settle(pilot)
+    wayne = load(db_path, 7)
+    assert wayne.touches[-1].kind == "final_note" and wayne.touches[-1].on == TODAY

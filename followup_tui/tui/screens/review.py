@@ -20,7 +20,7 @@ from followup_tui.domain.text import one_line
 from followup_tui.store import StoreError
 from followup_tui.tui import flows
 
-_STEP_ACTIONS = ("done", "other", "call", "snooze", "close", "skip", "open")
+_STEP_ACTIONS = ("done", "other", "call", "write", "snooze", "close", "skip", "open")
 
 
 @dataclass
@@ -34,6 +34,7 @@ class ReviewScreen(Screen[None]):
         Binding("d", "done", "Done", tooltip="Log it done by the suggested channel"),
         Binding("o", "other", "Other channel", tooltip="Log it done by another channel"),
         Binding("c", "call", "Call", tooltip="Open the call panel: script, notes, outcome"),
+        Binding("w", "write", "Write", tooltip="Draft the note or email for this step"),
         Binding("s", "snooze", "Snooze", tooltip="Snooze this application to a date"),
         Binding("C", "close", "Close", show=False, tooltip="Close this application"),
         Binding("n", "skip", "Next", tooltip="Skip to the next without logging"),
@@ -128,6 +129,31 @@ class ReviewScreen(Screen[None]):
         item = self.current
         if item and await flows.close(self.app, item.assessment.application.id):
             self._advance("closed")
+
+    def action_write(self) -> None:
+        """The draft for this step: thank-you note, final note (R8), or status email."""
+        item = self.current
+        if item is None:
+            return
+        from followup_tui.domain.drafts import drafts_for
+        from followup_tui.tui.screens.draft import DraftScreen
+
+        application = self.app.store.load_application(item.assessment.application.id)
+        if application is None:
+            return
+        thank_you, status_email, final_note = drafts_for(
+            application, self.app.store.load_profile(), self.app.today
+        )
+        draft = {ActionKind.THANK_YOU: thank_you, ActionKind.FINAL_NOTE: final_note}.get(
+            item.action.kind, status_email
+        )
+        if item.action.kind is ActionKind.THANK_YOU and item.action.contact is not None:
+            from followup_tui.domain.drafts import thank_you_draft
+
+            draft = thank_you_draft(
+                application, item.action.contact, self.app.store.load_profile(), self.app.today
+            )
+        self.app.push_screen(DraftScreen(draft))
 
     def action_skip(self) -> None:
         self._advance("skipped")
