@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from followup_tui import __version__
-from followup_tui.domain.dates import DateError, parse_date
+from followup_tui.domain.dates import DateError, in_range, parse_date
 from followup_tui.domain.records import Application, Contact, Interview, Persistence, Profile
 from followup_tui.domain.text import one_line
 
@@ -173,10 +173,12 @@ def _resolve_today(args: argparse.Namespace) -> date:
     text = getattr(args, "today", None) or os.environ.get(TODAY_ENV)
     if not text:
         return date.today()  # the one place the real clock is read
+    source = "--today" if getattr(args, "today", None) else TODAY_ENV
     try:
-        return date.fromisoformat(text.strip())
+        return in_range(date.fromisoformat(text.strip()))
+    except DateError as error:
+        raise UsageError(f"{source}: {error}") from None
     except ValueError:
-        source = "--today" if getattr(args, "today", None) else TODAY_ENV
         raise UsageError(f"{source}: {text!r} is not a date (use YYYY-MM-DD)") from None
 
 

@@ -13,6 +13,19 @@ class DateError(ValueError):
     """A date the user typed could not be read; the message says what to type instead."""
 
 
+# Dates a job search can have. The bound keeps date arithmetic (due dates weeks ahead) far from
+# the ends of the calendar, where it would overflow.
+EARLIEST = date(1970, 1, 1)
+LATEST = date(2999, 12, 31)
+
+
+def in_range(day: date) -> date:
+    """The day itself, or DateError if it is outside EARLIEST..LATEST."""
+    if not EARLIEST <= day <= LATEST:
+        raise DateError(f"{day.isoformat()} is out of range ({EARLIEST.year} to {LATEST.year})")
+    return day
+
+
 def next_weekday(day: date) -> date:
     """The day itself on Monday to Friday; the following Monday on a weekend (R3)."""
     weekday = day.weekday()
@@ -29,8 +42,13 @@ def short_day(day: date) -> str:
 def parse_date(text: str, today: date) -> date:
     """Read an ISO date (2026-03-10) or a word: today, tomorrow, yesterday, mon..sun, +3d, -2w.
 
-    A weekday name means the next such day after today (never today itself).
+    A weekday name means the next such day after today (never today itself). The result is
+    always within EARLIEST..LATEST.
     """
+    return in_range(_parse(text, today))
+
+
+def _parse(text: str, today: date) -> date:
     word = text.strip().lower()
     if not word:
         raise DateError("a date is required")

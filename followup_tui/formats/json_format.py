@@ -13,6 +13,7 @@ from datetime import date, time
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     AwareDatetime,
     BaseModel,
     ConfigDict,
@@ -22,6 +23,7 @@ from pydantic import (
     model_validator,
 )
 
+from followup_tui.domain.dates import in_range
 from followup_tui.domain.records import (
     Application,
     CallDraft,
@@ -42,6 +44,7 @@ FORMAT_VERSION = 1
 NO_PROFILE = Profile()
 
 Required = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
+Day = Annotated[date, AfterValidator(in_range)]
 Id = Annotated[int, Field(ge=1)]
 
 
@@ -67,7 +70,7 @@ class DocContact(_Model):
 
 class DocInterview(_Model):
     id: Id
-    held_on: date
+    held_on: Day
     at_time: time | None = None
     stage: str = ""
     interviewer_ids: list[Id] = []
@@ -78,7 +81,7 @@ class DocInterview(_Model):
 
 class DocTouch(_Model):
     id: Id
-    on: date
+    on: Day
     channel: Channel
     direction: Direction
     kind: TouchKind
@@ -116,16 +119,16 @@ class DocApplication(_Model):
     location: str = ""
     status: Status = Status.ACTIVE
     persistence: Persistence = Persistence.STANDARD
-    expected_decision: date | None = None
-    decision_learned_on: date | None = None
-    snoozed_until: date | None = None
+    expected_decision: Day | None = None
+    decision_learned_on: Day | None = None
+    snoozed_until: Day | None = None
     key_strengths: str = ""
     notes: str = ""
-    closed_on: date | None = None
+    closed_on: Day | None = None
     closed_reason: str = ""
     feedback: str = ""
     lessons: str = ""
-    created_on: date | None = None
+    created_on: Day | None = None
     contacts: list[DocContact] = []
     interviews: list[DocInterview] = []
     touches: list[DocTouch] = []

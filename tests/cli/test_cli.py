@@ -240,6 +240,7 @@ def test_markup_and_control_characters_show_literally_in_due(capsys, db_path):
 
 BAD_INPUT = [
     (["--today", "2026-02-30", "due"], "--today: '2026-02-30' is not a date"),
+    (["--today", "9999-12-30", "due"], "--today: 9999-12-30 is out of range"),
     (["add", "--company", "X", "--role", "Y", "--interview", "2026-02-30"], "--interview:"),
     (["add", "--company", "X", "--role", "Y", "--interview", "someday"], "is not a date"),
     (["add", "--company", "", "--role", "Y"], "--company must not be empty"),
@@ -284,6 +285,8 @@ def test_bad_input_is_one_line_exit_2_and_writes_nothing(argv, message, capsys, 
         (lambda d: d["applications"][4]["touches"][0].update(channel="fax"),
          "applications[4].touches[0].channel"),
         (lambda d: d.update(version=9), "version"),
+        (lambda d: d["applications"][0]["interviews"][0].update(held_on="9999-12-31"),
+         "applications[0].interviews[0].held_on: 9999-12-31 is out of range"),
     ],
 )  # fmt: skip
 def test_partly_invalid_import_writes_nothing(mutation, message, tmp_path, capsys, db_path):

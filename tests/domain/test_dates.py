@@ -46,3 +46,14 @@ def test_r3_next_weekday_moves_weekends_to_monday():
 def test_parse_date_never_raises_anything_but_date_error(text):
     with contextlib.suppress(DateError):
         parse_date(text, SAT)
+
+
+@pytest.mark.parametrize("text", ["9999-12-31", "0001-01-01", "1969-12-31", "3000-01-01"])
+def test_dates_outside_the_supported_range_are_refused(text):
+    with pytest.raises(DateError, match="out of range"):
+        parse_date(text, SAT)
+
+
+def test_relative_dates_cannot_leave_the_range():
+    with pytest.raises(DateError):
+        parse_date("+9999w", date(2999, 12, 1))
