@@ -143,6 +143,26 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--format", choices=["json"], default="json")
 
     commands.add_parser("locate", parents=[common], help="print where the database and backups are")
+
+    backup = commands.add_parser(
+        "backup",
+        parents=[common],
+        help="copy the database now",
+        description="Copy the database, consistently even while followup runs elsewhere. "
+        "Without PATH the copy goes to the backups folder beside the database (the newest 14 "
+        "are kept there; a copy is also made on the first start of each day).",
+    )
+    backup.add_argument("path", metavar="PATH", nargs="?", help="a file or a folder to copy to")
+
+    restore = commands.add_parser(
+        "restore",
+        parents=[common],
+        help="replace the database with a backup",
+        description="Replace the database with a backup after checking it is a sound followup "
+        "database. What it replaces is backed up first, so a restore can be restored.",
+    )
+    restore.add_argument("path", metavar="PATH", help="the backup to restore")
+    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     return parser
 
 
@@ -390,10 +410,58 @@ def _import(args: argparse.Namespace, today: date, path: Path) -> int:
 
 
 def _locate(args: argparse.Namespace, today: date, path: Path) -> int:
-    from followup_tui.store.database import backups_dir
+    from followup_tui.store.backups import backups_dir, list_backups
 
+    found = list_backups(path)
+    newest = found[0].name if found else "none yet"
     print(f"database: {path}")
-    print(f"backups:  {backups_dir(path)}")
+    print(f"backups:  {backups_dir(path)} ({len(found)}; newest: {newest})")
+    return 0
+
+
+def _backup(args: argparse.Namespace, today: date, path: Path) -> int:
+    from datetime import datetime
+
+    from followup_tui.store import Store
+    from followup_tui.store.backups import backup_path, copy_database, make_backup
+
+    if not path.exists():
+        raise UsageError(f"there is no database at {path} yet")
+    now = datetime.now()
+    target = Path(args.path).expanduser() if args.path else None
+    if target is not None:
+        if target.is_dir():
+            target = target / backup_path(path, now, "manual").name
+        if not target.parent.is_dir():
+            raise UsageError(f"the folder {target.parent} does not exist")
+        if target.exists():
+            raise UsageError(f"{target} exists; choose a new name (nothing is overwritten)")
+    Store(path, backup_daily=False).close()  # refuses a damaged or foreign file first
+    made = make_backup(path, now, "manual") if target is None else copy_database(path, target)
+    print(f"Backed up to {made}")
+    return 0
+
+
+def _restore(args: argparse.Namespace, today: date, path: Path) -> int:
+    from datetime import datetime
+
+    from followup_tui.store import Store
+    from followup_tui.store.backups import check_restorable, restore
+
+    source = Path(args.path).expanduser()
+    check_restorable(source)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise UsageError("restore replaces your database: add --yes to confirm")
+        answer = input(f"Replace {path} with {source}? (it is backed up first) [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("Nothing was changed.", file=sys.stderr)
+            return 1
+    replaced = restore(path, source, datetime.now())
+    Store(path, backup_daily=False).close()  # brings an older backup to the current schema
+    if replaced is not None:
+        print(f"The database it replaced is in {replaced}", file=sys.stderr)
+    print(f"Restored {source} into {path}")
     return 0
 
 
@@ -405,4 +473,6 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, date, Path], int]] = {
     "export": _export,
     "import": _import,
     "locate": _locate,
+    "backup": _backup,
+    "restore": _restore,
 }

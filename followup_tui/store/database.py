@@ -16,17 +16,10 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from followup_tui.store import migrations
+from followup_tui.store.backups import latest_backup, make_backup
+from followup_tui.store.errors import StoreError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-BACKUPS_FOLDER = "backups"
-
-
-class StoreError(Exception):
-    """A problem with the database file, worded for the user: what happened, what to do."""
-
-
-def backups_dir(path: Path) -> Path:
-    return path.parent / BACKUPS_FOLDER
 
 
 def inspect(path: Path) -> int:
@@ -55,6 +48,16 @@ def inspect(path: Path) -> int:
         return 0  # an empty file is an empty database
     if header != SQLITE_HEADER:
         raise StoreError(f"{path} is not a followup database (not SQLite); it was left untouched")
+    if not os.access(path, os.R_OK | os.W_OK):
+        raise StoreError(
+            f"{path} is read-only; make it writable (chmod u+rw) or choose another --db. "
+            "It was left untouched"
+        )
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise StoreError(
+            f"the folder {folder} is read-only, and SQLite keeps its journal beside the "
+            "database; make the folder writable. The file was left untouched"
+        )
     try:
         connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as error:
@@ -76,38 +79,23 @@ def inspect(path: Path) -> int:
             )
         check = connection.execute("PRAGMA quick_check").fetchone()[0]
         if check != "ok":
-            raise StoreError(
-                f"{path} is damaged ({check}); restore a copy from {backups_dir(path)}. "
-                "The file was left untouched"
-            )
+            raise StoreError(f"{path} is damaged ({check}). {_what_to_do(path)}")
     except sqlite3.DatabaseError as error:
         raise StoreError(
-            f"{path} is damaged or not a database ({error}); restore a copy from "
-            f"{backups_dir(path)}. The file was left untouched"
+            f"{path} is damaged or not a database ({error}). {_what_to_do(path)}"
         ) from error
     finally:
         connection.close()
     return version
 
 
-def backup(path: Path, destination: Path) -> Path:
-    """A consistent copy of a live database through SQLite's backup API, private to the user."""
-    destination.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    partial = destination.with_name(destination.name + ".partial")
-    source = sqlite3.connect(path)
-    try:
-        target = sqlite3.connect(partial)
-        try:
-            source.backup(target)
-        finally:
-            target.close()
-    finally:
-        source.close()
-    os.chmod(partial, 0o600)
-    with partial.open("rb") as handle:
-        os.fsync(handle.fileno())
-    partial.replace(destination)
-    return destination
+def _what_to_do(path: Path) -> str:
+    latest = latest_backup(path)
+    if latest is None:
+        return (
+            "No backup exists; keep the file and try `sqlite3 FILE .recover`. It was left untouched"
+        )
+    return f"Restore the newest backup: followup restore {latest}. The file was left untouched"
 
 
 def prepare(path: Path) -> list[int]:
@@ -116,8 +104,7 @@ def prepare(path: Path) -> list[int]:
     if version == migrations.LATEST:
         return []
     if version > 0:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        backup(path, backups_dir(path) / f"{path.stem}-{stamp}-before-v{migrations.LATEST}.sqlite")
+        make_backup(path, datetime.now(), f"before-v{migrations.LATEST}")
     new_file = not path.exists()
     try:
         connection = sqlite3.connect(path, isolation_level=None)
@@ -127,12 +114,19 @@ def prepare(path: Path) -> list[int]:
         connection.execute("PRAGMA journal_mode = WAL")
         applied = migrations.migrate(connection)
     except sqlite3.OperationalError as error:
-        raise StoreError(f"cannot write {path}: {error}") from error
+        raise StoreError(f"cannot write {path}: {_explain(error)}") from error
     finally:
         connection.close()
     if new_file:
         os.chmod(path, 0o600)
     return applied
+
+
+def _explain(error: Exception) -> str:
+    message = str(error)
+    if "full" in message:
+        return "the disk is full; free some space and try again. Nothing was saved"
+    return message
 
 
 def create_engine(path: Path) -> Engine:

@@ -31,7 +31,9 @@ from followup_tui.domain.records import (
     Touch,
     TouchKind,
 )
-from followup_tui.store.database import StoreError, create_engine, prepare
+from followup_tui.store.backups import daily_backup
+from followup_tui.store.database import create_engine, prepare
+from followup_tui.store.errors import StoreError
 from followup_tui.store.tables import (
     ApplicationRow,
     CallDraftRow,
@@ -49,9 +51,11 @@ ACTIVE_STATUSES = (Status.ACTIVE.value, Status.PARKED.value)
 class Store:
     """One database file, checked and migrated on open."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, backup_daily: bool = True) -> None:
         self.path = path
         self.migrated = prepare(path)
+        # Once a day, on the first open, a copy goes to backups/ beside the file.
+        self.daily_backup = daily_backup(path, datetime.now()) if backup_daily else None
         self._engine = create_engine(path)
         self._read_engine = self._engine.execution_options(followup_read_only=True)
 
@@ -511,7 +515,12 @@ def _friendly_errors(path: Path) -> Iterator[None]:
         message = str(error.orig)
         if "locked" in message or "busy" in message:
             raise StoreError(
-                f"{path} is busy: another followup is writing to it; try again in a moment"
+                f"{path} is busy: another followup is writing to it; try again in a moment. "
+                "Nothing was saved"
+            ) from error
+        if "full" in message:
+            raise StoreError(
+                f"the disk holding {path} is full: free some space and try again. Nothing was saved"
             ) from error
         raise StoreError(f"cannot use {path}: {message}") from error
     except IntegrityError as error:

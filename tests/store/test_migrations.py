@@ -11,7 +11,7 @@ from sqlmodel import SQLModel
 
 import followup_tui.store.tables  # noqa: F401  (registers the tables)
 from followup_tui.store import Store
-from followup_tui.store.database import backups_dir
+from followup_tui.store.backups import backups_dir
 from followup_tui.store.migrations import LATEST, STEPS, migrate
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
