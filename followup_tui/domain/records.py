@@ -6,7 +6,7 @@ Vocabulary follows RULES.md: an *application* has *contacts*, *interviews* and *
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
 
@@ -77,6 +77,8 @@ class Contact:
     decision_maker: bool = False
     rapport: bool = False
     notes: str = ""
+    # The stored row's version when this record was read (two copies open at once); not data.
+    version: int = field(default=1, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +91,7 @@ class Interview:
     topics: str = ""
     concerns: str = ""
     notes: str = ""
+    version: int = field(default=1, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +162,7 @@ class Application:
     call_script: tuple[str, ...] = ()
     voicemail_script: tuple[str, ...] = ()
     call_drafts: tuple[CallDraft, ...] = ()  # calls in progress, notes and all
+    version: int = field(default=1, compare=False)
 
     def contact(self, contact_id: int | None) -> Contact | None:
         for contact in self.contacts:

@@ -129,7 +129,7 @@ def _explain(error: Exception) -> str:
     return message
 
 
-def create_engine(path: Path) -> Engine:
+def create_engine(path: Path, busy_timeout_ms: int = 5000) -> Engine:
     """An engine whose every connection has the pragmas we rely on.
 
     Transactions are begun by us, not by the sqlite3 driver (its legacy mode on Python 3.11
@@ -146,7 +146,7 @@ def create_engine(path: Path) -> Engine:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA busy_timeout = 5000")
+        cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.close()
 

@@ -133,7 +133,15 @@ _V3 = [
     """,
 ]
 
-STEPS: list[list[str]] = [_V1, _V2, _V3]
+# v4: two copies of the app open at once must not silently overwrite each other. Every change
+# to a row bumps its version; an edit made on an older version is refused (repository.py).
+_V4 = [
+    "ALTER TABLE application ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1",
+    "ALTER TABLE contact ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1",
+    "ALTER TABLE interview ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1",
+]
+
+STEPS: list[list[str]] = [_V1, _V2, _V3, _V4]
 LATEST = len(STEPS)
 
 

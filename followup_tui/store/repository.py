@@ -33,7 +33,7 @@ from followup_tui.domain.records import (
 )
 from followup_tui.store.backups import daily_backup
 from followup_tui.store.database import create_engine, prepare
-from followup_tui.store.errors import StoreError
+from followup_tui.store.errors import StaleEdit, StoreError
 from followup_tui.store.tables import (
     ApplicationRow,
     CallDraftRow,
@@ -51,12 +51,15 @@ ACTIVE_STATUSES = (Status.ACTIVE.value, Status.PARKED.value)
 class Store:
     """One database file, checked and migrated on open."""
 
-    def __init__(self, path: Path, *, backup_daily: bool = True) -> None:
+    def __init__(
+        self, path: Path, *, backup_daily: bool = True, busy_timeout_ms: int = 5000
+    ) -> None:
         self.path = path
         self.migrated = prepare(path)
         # Once a day, on the first open, a copy goes to backups/ beside the file.
         self.daily_backup = daily_backup(path, datetime.now()) if backup_daily else None
-        self._engine = create_engine(path)
+        # Another copy writing makes us wait this long before saying the file is busy.
+        self._engine = create_engine(path, busy_timeout_ms)
         self._read_engine = self._engine.execution_options(followup_read_only=True)
 
     def close(self) -> None:
@@ -192,6 +195,7 @@ class Store:
             if expected_decision is not None:
                 row.expected_decision = expected_decision
                 row.decision_learned_on = max(touch.on for touch in touches) if touches else None
+                _bump(row)
                 session.add(row)
         return ids
 
@@ -200,6 +204,7 @@ class Store:
         with self._writing() as session:
             row = _application_row(session, application_id)
             row.snoozed_until = until
+            _bump(row)
             session.add(row)
 
     def save_application(self, application: Application) -> int:
@@ -208,9 +213,11 @@ class Store:
             return self.add_application(application)
         with self._writing() as session:
             row = _application_row(session, application.id)
+            _check_version(row, application.version, f"#{application.id} {application.company}")
             for name in _APPLICATION_FIELDS:
                 value = getattr(application, name)
                 setattr(row, name, value.value if isinstance(value, StrEnum) else value)
+            _bump(row)
             session.add(row)
         return application.id
 
@@ -224,6 +231,8 @@ class Store:
                 row = session.get(ContactRow, contact.id)
                 if row is None or row.application_id != application_id:
                     raise StoreError(f"no contact {contact.id} on application #{application_id}")
+                _check_version(row, contact.version, contact.full_name)
+                _bump(row)
             for name in _CONTACT_FIELDS:
                 setattr(row, name, getattr(contact, name))
             session.add(row)
@@ -253,6 +262,8 @@ class Store:
                     raise StoreError(
                         f"no interview {interview.id} on application #{application_id}"
                     )
+                _check_version(row, interview.version, f"the {interview.held_on} interview")
+                _bump(row)
             for name in ("held_on", "at_time", "stage", "topics", "concerns", "notes"):
                 setattr(row, name, getattr(interview, name))
             session.add(row)
@@ -295,6 +306,7 @@ class Store:
             row = _application_row(session, application_id)
             row.status, row.closed_on, row.closed_reason = status.value, on, reason
             row.snoozed_until = None
+            _bump(row)
             if notes.strip():
                 row.notes = f"{row.notes.rstrip()}\n\n{notes}".lstrip("\n")
             session.add(row)
@@ -303,6 +315,7 @@ class Store:
                 if contact is None or contact.application_id != application_id:
                     raise StoreError(f"no contact {contact_id} on application #{application_id}")
                 contact.rapport = True
+                _bump(contact)
                 session.add(contact)
 
     def reopen_application(self, application_id: int) -> None:
@@ -310,6 +323,7 @@ class Store:
         with self._writing() as session:
             row = _application_row(session, application_id)
             row.status, row.closed_on = Status.ACTIVE.value, None
+            _bump(row)
             session.add(row)
 
     def park_application(self, application_id: int, parked: bool) -> None:
@@ -319,12 +333,19 @@ class Store:
             if Status(row.status).is_closed:
                 raise StoreError("a closed application cannot be parked: reopen it first")
             row.status = Status.PARKED.value if parked else Status.ACTIVE.value
+            _bump(row)
             session.add(row)
 
     def restore(self, application: Application) -> None:
-        """Put an application's own fields and its contacts' marks back as they were (undo)."""
+        """Put an application's own fields and its contacts' marks back as they were (undo).
+
+        Only if nothing but the change being undone happened since: `application` is the record
+        read before it, so the row must be exactly one version on.
+        """
         with self._writing() as session:
             row = _application_row(session, application.id)
+            _check_version(row, application.version + 1, f"#{application.id} {application.company}")
+            _bump(row)
             for name in _APPLICATION_FIELDS:
                 value = getattr(application, name)
                 setattr(row, name, value.value if isinstance(value, StrEnum) else value)
@@ -334,6 +355,7 @@ class Store:
                 if contact_row is not None:
                     for name in _CONTACT_FIELDS:
                         setattr(contact_row, name, getattr(contact, name))
+                    _bump(contact_row)
                     session.add(contact_row)
 
     def delete_touch(self, application_id: int, touch_id: int) -> None:
@@ -437,6 +459,7 @@ class Store:
                 application = _application_row(session, application_id)
                 application.expected_decision = expected_decision
                 application.decision_learned_on = touch.on
+                _bump(application)
                 session.add(application)
             if concern.strip():
                 last = session.exec(
@@ -446,6 +469,7 @@ class Store:
                 ).first()
                 if last is not None:
                     last.concerns = f"{last.concerns.rstrip()}; {concern}".lstrip("; ")
+                    _bump(last)
                     session.add(last)
             session.delete(draft)
             session.flush()
@@ -476,6 +500,20 @@ _APPLICATION_FIELDS = (
 _CONTACT_FIELDS = (
     "full_name", "title", "email", "phone", "postal_address", "decision_maker", "rapport", "notes",
 )  # fmt: skip
+
+
+def _bump(row: ApplicationRow | ContactRow | InterviewRow) -> None:
+    row.row_version = (row.row_version or 1) + 1
+
+
+def _check_version(
+    row: ApplicationRow | ContactRow | InterviewRow, expected: int, what: str
+) -> None:
+    if row.row_version != expected:
+        raise StaleEdit(
+            f"{what} was changed elsewhere (another followup open?) since you opened it, so "
+            "this was not saved; it has been reloaded: check it and do it again"
+        )
 
 
 def _application_row(session: Session, application_id: int) -> ApplicationRow:
@@ -640,6 +678,7 @@ def _assemble(
                 decision_maker=bool(row.decision_maker),
                 rapport=bool(row.rapport),
                 notes=row.notes,
+                version=row.row_version,
             )
         )
     people: dict[int, list[int]] = defaultdict(list)
@@ -657,6 +696,7 @@ def _assemble(
                 topics=row.topics,
                 concerns=row.concerns,
                 notes=row.notes,
+                version=row.row_version,
             )
         )
     touches_by_app: dict[int, list[Touch]] = defaultdict(list)
@@ -705,6 +745,7 @@ def _assemble(
             call_script=tuple(scripts[(row.id, "call")]),
             voicemail_script=tuple(scripts[(row.id, "voicemail")]),
             call_drafts=tuple(calls[row.id]),
+            version=row.row_version,
         )
         for row in rows
     ]

@@ -28,6 +28,7 @@ class ApplicationRow(SQLModel, table=True):
     feedback: str = ""
     lessons: str = ""
     created_on: date | None = None
+    row_version: int = 1
 
 
 class ContactRow(SQLModel, table=True):
@@ -43,6 +44,7 @@ class ContactRow(SQLModel, table=True):
     decision_maker: bool = False
     rapport: bool = False
     notes: str = ""
+    row_version: int = 1
 
 
 class InterviewRow(SQLModel, table=True):
@@ -56,6 +58,7 @@ class InterviewRow(SQLModel, table=True):
     topics: str = ""
     concerns: str = ""
     notes: str = ""
+    row_version: int = 1
 
 
 class InterviewerRow(SQLModel, table=True):

@@ -25,7 +25,7 @@ from followup_tui.domain.records import (
 from followup_tui.domain.review import Item
 from followup_tui.domain.rules import ActionKind, assess, follow_up_warnings
 from followup_tui.domain.text import one_line
-from followup_tui.store import StoreError
+from followup_tui.store import StaleEdit, StoreError
 from followup_tui.tui.screens.forms import (
     InterviewDraft,
     TouchDraft,
@@ -73,6 +73,8 @@ def _saved(app: FollowupApp, message: str, undo: Callable[[], None] | None = Non
 
 
 def _failed(app: FollowupApp, error: StoreError) -> bool:
+    if isinstance(error, StaleEdit):
+        app.data_changed()  # show what the other copy saved
     app.notify(str(error), title="Not saved", severity="error", timeout=10)
     return False
 
