@@ -353,3 +353,27 @@ async def test_q_quits_from_a_screen_but_not_from_a_form(db_path):
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_an_edit_made_on_stale_data_is_refused_reloaded_and_explained(db_path):
+    ids = morning_db(db_path)
+    app = FollowupApp(db_path, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)  # the cursor is on Alder
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, FormScreen)
+        with Store(db_path) as other:  # another copy of followup saves first
+            from dataclasses import replace
+
+            other.save_application(replace(other.load_application(ids["Alder"]), role="Lead"))
+        await pilot.press("end")
+        await type_text(pilot, " Inc")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        messages = [str(n.message) for n in app._notifications]
+        assert any("changed elsewhere" in message for message in messages)
+        table = app.screen.query_one(ReviewTable)
+        assert row(table, 0)[1:3] == ["Alder", "Lead"]  # reloaded: the other copy's edit
+    alder = load(db_path, ids["Alder"])
+    assert (alder.company, alder.role) == ("Alder", "Lead")
