@@ -114,3 +114,19 @@ def agenda_text(assessments: list[Assessment], today: date, *, everything: bool 
                 name = flag.kind.value.replace("_", "-")
                 lines.append(f"         ! {name}: {one_line(flag.message)}")
     return "\n".join(lines) + "\n"
+
+
+def agenda_short(assessments: list[Assessment], *, everything: bool = False) -> str:
+    """One line per action, for a shell prompt or cron; empty when nothing is due.
+
+    The first character marks it: `!` overdue, `*` due today, a space for later.
+    """
+    lines = []
+    for item in review_queue(assessments, everything=everything):
+        action, application = item.action, item.assessment.application
+        mark = "!" if action.overdue else ("*" if action.due <= item.assessment.today else " ")
+        lines.append(
+            f"{mark} {short_day(action.due)}  {one_line(application.company)}: "
+            f"{one_line(describe(action))}"
+        )
+    return "".join(line + "\n" for line in lines)
