@@ -70,12 +70,18 @@ def build_parser() -> argparse.ArgumentParser:
         "due",
         parents=[common],
         help="print today's agenda",
-        description="Print today's agenda: "
-        "every follow-up due today or overdue, most urgent first.",
+        description="Print today's agenda: every follow-up due today or overdue, most urgent "
+        "first. Exit status: 0 when nothing is overdue, 1 when something is (2: an error).",
     )
     due.add_argument("--json", action="store_true", help="print JSON (docs/agenda-format.md)")
     due.add_argument(
         "--all", action="store_true", help="include upcoming actions, not only those due today"
+    )
+    due.add_argument("--short", action="store_true", help="one line per action")
+    due.add_argument(
+        "--quiet",
+        action="store_true",
+        help="for a shell start-up file: --short, and nothing at all when nothing is due",
     )
 
     add = commands.add_parser(
@@ -127,7 +133,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="export everything",
         description="Export every application with its full history (docs/export-format.md).",
     )
-    export.add_argument("--format", choices=["json"], default="json")
+    export.add_argument(
+        "--format",
+        choices=["json", "ics", "csv", "md"],
+        default="json",
+        help="json: everything, losslessly; ics: follow-ups and interviews for a calendar; "
+        "csv: a spreadsheet; md: a readable dossier",
+    )
+    export.add_argument(
+        "--table",
+        choices=["applications", "touches"],
+        default="applications",
+        help="with --format csv: which table",
+    )
+    export.add_argument(
+        "--application", metavar="ID", type=int, help="with --format md: only this application"
+    )
     export.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout"
     )
@@ -140,7 +161,18 @@ def build_parser() -> argparse.ArgumentParser:
         "empty database the ids are kept; otherwise the applications are added with new ids.",
     )
     importer.add_argument("file", metavar="FILE", help="the file to import, or - for stdin")
-    importer.add_argument("--format", choices=["json"], default="json")
+    importer.add_argument(
+        "--format",
+        choices=["json", "csv"],
+        default=None,
+        help="json (a followup export) or csv (a spreadsheet tracker); default: by extension",
+    )
+    importer.add_argument(
+        "--dry-run", action="store_true", help="csv: show the mapping and the problems only"
+    )
+    importer.add_argument(
+        "--skip-bad", action="store_true", help="csv: import the readable rows, skip the rest"
+    )
 
     commands.add_parser("locate", parents=[common], help="print where the database and backups are")
 
@@ -258,14 +290,21 @@ def _tui(args: argparse.Namespace, today: date, path: Path) -> int:
 
 def _due(args: argparse.Namespace, today: date, path: Path) -> int:
     from followup_tui.domain.review import review_list
-    from followup_tui.formats.agenda import agenda_json, agenda_text
+    from followup_tui.formats.agenda import agenda_json, agenda_short, agenda_text
     from followup_tui.store import Store
 
     with Store(path) as store:
         assessments = review_list(store.load_applications(), today)
-    render = agenda_json if args.json else agenda_text
-    sys.stdout.write(render(assessments, today, everything=args.all))
-    return 0
+    overdue = any(action.overdue for a in assessments for action in a.actions)
+    if args.json:
+        sys.stdout.write(agenda_json(assessments, today, everything=args.all))
+    elif args.quiet or args.short:
+        text = agenda_short(assessments, everything=args.all)
+        if text or not args.quiet:
+            sys.stdout.write(text or "Nothing due today.\n")
+    else:
+        sys.stdout.write(agenda_text(assessments, today, everything=args.all))
+    return 1 if overdue else 0
 
 
 def _add(args: argparse.Namespace, today: date, path: Path) -> int:
@@ -365,37 +404,71 @@ def _show(args: argparse.Namespace, today: date, path: Path) -> int:
 
 
 def _export(args: argparse.Namespace, today: date, path: Path) -> int:
-    from followup_tui.formats.json_format import dumps
     from followup_tui.store import Store
 
     output = Path(args.output).expanduser() if args.output else None
     if output is not None and not output.parent.is_dir():
         raise UsageError(f"--output: the folder {output.parent} does not exist")
+    if args.application is not None and args.format != "md":
+        raise UsageError("--application goes with --format md")
     with Store(path) as store:
-        text = dumps(store.load_applications(), store.load_profile())
+        applications = store.load_applications()
+        profile = store.load_profile()
+    data: bytes
+    if args.format == "json":
+        from followup_tui.formats.json_format import dumps
+
+        data = dumps(applications, profile).encode()
+    elif args.format == "ics":
+        from followup_tui.formats.ics import to_ics
+
+        data = to_ics(applications, today)
+    elif args.format == "csv":
+        from followup_tui.formats.csv_format import applications_csv, touches_csv
+
+        if args.table == "touches":
+            data = touches_csv(applications).encode()
+        else:
+            data = applications_csv(applications, today).encode()
+    else:
+        from followup_tui.formats.markdown import to_markdown
+
+        if args.application is not None:
+            applications = [a for a in applications if a.id == args.application]
+            if not applications:
+                raise UsageError(f"no application #{args.application}")
+        data = to_markdown(applications, today).encode()
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
     else:
         from followup_tui.store.files import write_atomically
 
-        write_atomically(output, text.encode())
+        write_atomically(output, data)
         print(f"Exported to {output}", file=sys.stderr)
     return 0
 
 
 def _import(args: argparse.Namespace, today: date, path: Path) -> int:
-    from followup_tui.formats.json_format import ImportProblem, parse_document
     from followup_tui.store import Store
 
     try:
         if args.file == "-":
             text = sys.stdin.read()
         else:
-            text = Path(args.file).expanduser().read_text(encoding="utf-8")
+            text = Path(args.file).expanduser().read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise UsageError(f"{args.file}: no such file") from None
     except (OSError, UnicodeDecodeError) as error:
         raise UsageError(f"{args.file}: cannot read it ({error})") from None
+    kind = args.format or ("csv" if args.file.lower().endswith((".csv", ".tsv")) else "json")
+    if kind == "csv":
+        return _import_csv(args, text, today, path)
+    if args.dry_run or args.skip_bad:
+        raise UsageError("--dry-run and --skip-bad go with --format csv")
+    from followup_tui.formats.json_format import ImportProblem, parse_document
+
     try:
         exported = parse_document(text)
     except ImportProblem as error:
@@ -405,6 +478,31 @@ def _import(args: argparse.Namespace, today: date, path: Path) -> int:
         profile = exported.profile if exported.profile != Profile() else None
         store.insert_applications(exported.applications, keep_ids=keep_ids, profile=profile)
     count = len(exported.applications)
+    print(f"Imported {count} application{'s' if count != 1 else ''} into {path}", file=sys.stderr)
+    return 0
+
+
+def _import_csv(args: argparse.Namespace, text: str, today: date, path: Path) -> int:
+    from followup_tui.formats.csv_format import CsvProblem, read_csv
+    from followup_tui.store import Store
+
+    try:
+        found = read_csv(text, today)
+    except CsvProblem as error:
+        raise UsageError(f"{args.file}: {error}; nothing was imported") from None
+    sys.stderr.write(found.preview())
+    if args.dry_run:
+        print("Dry run: nothing was imported.", file=sys.stderr)
+        return 0
+    if found.problems and not args.skip_bad:
+        count = len(found.problems)
+        raise UsageError(
+            f"{args.file}: {count} row{'s' if count != 1 else ''} cannot be read (listed above); "
+            "fix them, or add --skip-bad to import the rest. Nothing was imported"
+        )
+    with Store(path) as store:
+        store.insert_applications(found.applications, keep_ids=False)
+    count = len(found.applications)
     print(f"Imported {count} application{'s' if count != 1 else ''} into {path}", file=sys.stderr)
     return 0
 

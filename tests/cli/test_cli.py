@@ -129,7 +129,7 @@ def items(output: str) -> list[tuple]:
 
 def test_due_json_lists_exactly_what_the_rules_prescribe(scenario_db, capsys):
     code, out, _ = run(capsys, "--today", TODAY, "due", "--json")
-    assert code == 0
+    assert code == 1  # something is overdue
     assert items(out) == [
         (2, "thank_you", "2026-03-06", "Cal Birch", "email", "R1", True),
         (5, "final_note", "2026-02-09", "Fay Elm", "email", "R8", True),
@@ -146,7 +146,7 @@ def test_due_json_lists_exactly_what_the_rules_prescribe(scenario_db, capsys):
 
 def test_due_all_adds_upcoming_actions_and_flags(scenario_db, capsys):
     code, out, _ = run(capsys, "due", "--json", "--all", "--today", TODAY)
-    assert code == 0
+    assert code == 1
     listed = items(out)
     assert (4, "ask_timeline", "2026-03-16", "Eve Dogwood", "letter", "R4", False) in listed
     assert (8, "status_check", "2026-03-30", "Ivy Hazel", "email", "R3", False) in listed
@@ -170,7 +170,7 @@ def test_today_comes_from_the_environment_too(scenario_db, capsys, monkeypatch):
 
 def test_due_text_output(scenario_db, capsys):
     code, out, _ = run(capsys, "--today", TODAY, "due")
-    assert code == 0
+    assert code == 1
     assert out.splitlines()[0] == "Tue 10 Mar 2026: 6 due, 4 overdue, 1 over-frequent"
     assert "OVERDUE  #2 Birch (Engineer)" in out
 
@@ -334,7 +334,7 @@ def test_database_in_an_unwritable_folder(tmp_path, capsys, monkeypatch):
 def test_demo_never_touches_the_real_database(tmp_path, capsys, monkeypatch):
     monkeypatch.delenv("FOLLOWUP_DB")
     code, out, _ = run(capsys, "--demo", "--today", TODAY, "due")
-    assert code == 0 and "Northwind Labs" in out
+    assert code == 1 and "Northwind Labs" in out  # the demo has overdue actions
     assert not (tmp_path / "xdg-data").exists()
 
 
@@ -373,7 +373,7 @@ def test_demo_sweeps_folders_left_by_a_killed_demo(tmp_path, capsys, monkeypatch
     alive = tmp_path / "followup-demo-alive"
     alive.mkdir()
     (alive / "pid").write_text(str(os.getpid()))
-    assert run(capsys, "--demo", "--today", TODAY, "due")[0] == 0
+    assert run(capsys, "--demo", "--today", TODAY, "due")[0] == 1
     assert not dead.exists()
     assert alive.exists()
     assert [p.name for p in tmp_path.glob("followup-demo-*")] == ["followup-demo-alive"]
