@@ -1,0 +1,244 @@
+"""followup's benchmark: `python benchmarks/bench.py [--sizes 100,1000,10000] [--runs 5]`.
+
+For each size N it generates a database (fixed seed, a tenth active; and a copy with every
+application active, the dashboard's worst case) and measures, in fresh processes:
+
+- cold start to the first frame showing the loaded dashboard, against a bare Textual app of the
+  same layout with no data, as a ratio of medians (the yardstick: Textual's own start-up);
+- latency of common keys on the loaded dashboard (median and 95th percentile, via Pilot);
+- the rules engine alone over the whole database, in applications per second;
+- peak memory (RSS) of the TUI process.
+
+It prints one table and writes it as JSON (benchmarks/results.json by default). Ratios, not
+absolute times, are what compare across machines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+TODAY = date(2026, 3, 10)
+HERE = Path(__file__).resolve()
+
+
+# Children: each runs in a fresh process ------------------------------------------------------
+
+
+def child_paint(db: str, mode: str) -> None:
+    """Start an app headless; print when the first frame with data (or the bare layout) is up."""
+    from textual.app import App
+    from textual.widgets import DataTable, Footer, Header, Static
+
+    if mode == "bare":
+
+        class Bare(App[None]):
+            def compose(self):
+                yield Header()
+                yield Static("summary")
+                yield DataTable()
+                yield Static("detail")
+                yield Footer()
+
+            def on_mount(self) -> None:
+                self.call_after_refresh(self._painted)
+
+            def _painted(self) -> None:
+                print("painted", flush=True)
+                self.exit()
+
+        Bare().run(headless=True, size=(120, 36))
+        return
+
+    import followup_tui.tui.app as app_module
+    from followup_tui.tui.app import FollowupApp
+    from followup_tui.tui.widgets.review_table import ReviewTable
+
+    class Timed(FollowupApp):
+        # Textual resolves CSS_PATH beside the class's own module: point at the real one.
+        CSS_PATH = str(Path(app_module.__file__).with_name("app.tcss"))
+
+        def on_mount(self) -> None:
+            super().on_mount()
+            self._watch = self.set_interval(0.005, self._loaded)
+
+        def _loaded(self) -> None:
+            # The dashboard sets its subtitle when it shows loaded rows: the next frame has them.
+            if self.screen.query(ReviewTable) and self.screen.sub_title:
+                self._watch.stop()
+                self.call_after_refresh(self._painted)
+
+        def _painted(self) -> None:
+            rows = self.screen.query_one(ReviewTable).row_count
+            print(f"painted {rows}", flush=True)
+            self.exit()
+
+    Timed(Path(db), TODAY).run(headless=True, size=(120, 36))
+
+
+def child_keys(db: str, repeats: int) -> None:
+    """Latency of keys on the loaded dashboard, printed as JSON."""
+    from followup_tui.tui.app import FollowupApp
+
+    async def main() -> dict[str, list[float]]:
+        app = FollowupApp(Path(db), TODAY)
+        names = ("cursor down", "open detail", "open call panel", "filter a letter")
+        timings: dict[str, list[float]] = {name: [] for name in names}
+        async with app.run_test(size=(120, 36)) as pilot:
+            for worker in list(app.workers):
+                await worker.wait()
+            await pilot.pause()
+
+            async def timed(name: str, *keys: str, after: tuple[str, ...] = ()) -> None:
+                start = time.perf_counter()
+                await pilot.press(*keys)
+                await pilot.pause()
+                timings[name].append((time.perf_counter() - start) * 1000)
+                if after:
+                    await pilot.press(*after)
+                    await pilot.pause()
+
+            for _ in range(repeats):
+                await timed("cursor down", "j")
+                await timed("open detail", "enter", after=("escape",))
+                await timed("open call panel", "c", after=("escape",))
+                await pilot.press("slash")
+                await timed("filter a letter", "a", after=("escape",))
+        return timings
+
+    print(json.dumps(asyncio.run(main())), flush=True)
+
+
+def child_rules(db: str) -> None:
+    from followup_tui.domain.rules import assess_all
+    from followup_tui.store import Store
+
+    with Store(Path(db), backup_daily=False) as store:
+        applications = store.load_applications()
+    start = time.perf_counter()
+    assess_all(applications, TODAY)
+    elapsed = time.perf_counter() - start
+    print(json.dumps({"per_second": len(applications) / elapsed}), flush=True)
+
+
+# The parent ---------------------------------------------------------------------------------
+
+
+def run_child(*args: str, timeout: float = 600) -> tuple[float, str, int]:
+    """Seconds from spawn to the child's first line, that line, and the child's peak RSS (KB)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, str(HERE), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "TEXTUAL_ANIMATIONS": "none"},
+    )
+    line = child.stdout.readline()
+    elapsed = time.perf_counter() - start
+    _, err = child.communicate(timeout=timeout)
+    if child.returncode != 0 or not line:
+        raise RuntimeError(f"child {args} failed: {err[-2000:]}")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return elapsed, line.strip(), max(peak, before)
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def measure(size: int, runs: int, folder: Path, repeats: int) -> dict:
+    from followup_tui.store.generate import generate
+
+    normal, worst = folder / f"n{size}.sqlite", folder / f"n{size}-all-active.sqlite"
+    for path, share in ((normal, 0.1), (worst, 1.0)):
+        if not path.exists():
+            generate(path, size, TODAY, active_share=share)
+    bare = [run_child("paint", "-", "bare")[0] for _ in range(runs)]
+    paint, rss = [], 0
+    for _ in range(runs):
+        elapsed, _line, peak = run_child("paint", str(normal), "app")
+        paint.append(elapsed)
+        rss = max(rss, peak)
+    paint_worst = [run_child("paint", str(worst), "app")[0] for _ in range(runs)]
+    keys = json.loads(run_child("keys", str(normal), str(repeats))[1])
+    rules = json.loads(run_child("rules", str(normal))[1])["per_second"]
+    bare_median = statistics.median(bare)
+    return {
+        "applications": size,
+        "bare_textual_s": round(bare_median, 3),
+        "first_paint_s": round(statistics.median(paint), 3),
+        "first_paint_ratio": round(statistics.median(paint) / bare_median, 2),
+        "all_active_first_paint_ratio": round(statistics.median(paint_worst) / bare_median, 2),
+        "keys_ms": {
+            name: {
+                "median": round(statistics.median(values), 1),
+                "p95": round(percentile(values, 0.95), 1),
+            }
+            for name, values in keys.items()
+        },
+        "rules_per_s": round(rules),
+        "peak_rss_mb": round(rss / 1024, 1),
+    }
+
+
+def table(results: list[dict]) -> str:
+    keys = list(results[0]["keys_ms"]) if results else []
+    header = ["N", "bare s", "paint s", "ratio", "all active", *[f"{k} p95 ms" for k in keys],
+              "rules/s", "RSS MB"]  # fmt: skip
+    rows = [header]
+    for r in results:
+        rows.append(
+            [str(r["applications"]), f"{r['bare_textual_s']:.2f}", f"{r['first_paint_s']:.2f}",
+             f"{r['first_paint_ratio']:.2f}x", f"{r['all_active_first_paint_ratio']:.2f}x",
+             *[f"{r['keys_ms'][k]['p95']:.0f}" for k in keys], f"{r['rules_per_s']:,}",
+             f"{r['peak_rss_mb']:.0f}"]
+        )  # fmt: skip
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    lines = ["  ".join(cell.rjust(widths[i]) for i, cell in enumerate(row)) for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="100,1000,10000", help="comma-separated N")
+    parser.add_argument("--runs", type=int, default=5, help="cold starts per measurement")
+    parser.add_argument("--repeats", type=int, default=20, help="presses per key")
+    parser.add_argument("--output", default=str(HERE.parent / "results.json"))
+    args = parser.parse_args()
+    sizes = [int(size) for size in args.sizes.split(",")]
+    results = []
+    with tempfile.TemporaryDirectory(prefix="followup-bench-") as folder:
+        for size in sizes:
+            results.append(measure(size, args.runs, Path(folder), args.repeats))
+            print(f"measured N={size}", file=sys.stderr, flush=True)
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    report = {"machine": machine, "today": TODAY.isoformat(), "results": results}
+    Path(args.output).write_text(json.dumps(report, indent=2) + "\n")
+    print(f"followup benchmark on {machine}")
+    print(table(results), end="")
+    print(f"written to {args.output}")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "paint":
+        child_paint(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) > 1 and sys.argv[1] == "keys":
+        child_keys(sys.argv[2], int(sys.argv[3]))
+    elif len(sys.argv) > 1 and sys.argv[1] == "rules":
+        child_rules(sys.argv[2])
+    else:
+        main()
