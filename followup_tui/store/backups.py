@@ -40,20 +40,25 @@ def backup_path(path: Path, now: datetime, why: str) -> Path:
     return backups_dir(path) / f"{path.stem}-{now:%Y%m%d-%H%M%S}-{why}.sqlite"
 
 
+def _copy_pages(source: Path, destination: Path) -> None:
+    """SQLite's backup API: every page of `source`, read-only, into `destination`."""
+    reader = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        writer = sqlite3.connect(destination)
+        try:
+            reader.backup(writer)
+        finally:
+            writer.close()
+    finally:
+        reader.close()
+
+
 def copy_database(source: Path, destination: Path) -> Path:
     """A consistent copy through the backup API, private, fsynced, renamed into place."""
     destination.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     partial = destination.with_name(destination.name + ".partial")
     try:
-        reader = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            writer = sqlite3.connect(partial)
-            try:
-                reader.backup(writer)
-            finally:
-                writer.close()
-        finally:
-            reader.close()
+        _copy_pages(source, partial)
         os.chmod(partial, 0o600)
         with partial.open("rb") as handle:
             os.fsync(handle.fileno())
@@ -136,15 +141,7 @@ def restore(path: Path, source: Path, now: datetime) -> Path | None:
     if path.exists() and path.stat().st_size > 0:
         replaced = make_backup(path, now, "before-restore")
     try:
-        reader = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            writer = sqlite3.connect(path)
-            try:
-                reader.backup(writer)
-            finally:
-                writer.close()
-        finally:
-            reader.close()
+        _copy_pages(source, path)
     except sqlite3.Error as error:
         raise StoreError(f"could not restore {source} into {path}: {error}") from error
     os.chmod(path, 0o600)
