@@ -135,24 +135,23 @@ class ReviewScreen(Screen[None]):
         item = self.current
         if item is None:
             return
-        from followup_tui.domain.drafts import drafts_for
+        from followup_tui.domain.drafts import (
+            final_note_draft,
+            status_email_draft,
+            thank_you_draft,
+        )
         from followup_tui.tui.screens.draft import DraftScreen
 
         application = self.app.store.load_application(item.assessment.application.id)
         if application is None:
             return
-        thank_you, status_email, final_note = drafts_for(
-            application, self.app.store.load_profile(), self.app.today
+        write = {
+            ActionKind.THANK_YOU: thank_you_draft,
+            ActionKind.FINAL_NOTE: final_note_draft,
+        }.get(item.action.kind, status_email_draft)
+        draft = write(
+            application, item.action.contact, self.app.store.load_profile(), self.app.today
         )
-        draft = {ActionKind.THANK_YOU: thank_you, ActionKind.FINAL_NOTE: final_note}.get(
-            item.action.kind, status_email
-        )
-        if item.action.kind is ActionKind.THANK_YOU and item.action.contact is not None:
-            from followup_tui.domain.drafts import thank_you_draft
-
-            draft = thank_you_draft(
-                application, item.action.contact, self.app.store.load_profile(), self.app.today
-            )
         self.app.push_screen(DraftScreen(draft))
 
     def action_skip(self) -> None:

@@ -64,16 +64,15 @@ class ReviewTable(DataTable[Text]):
                     break
 
     @property
-    def highlighted_id(self) -> int | None:
-        if not self._assessments or self.cursor_row >= len(self._assessments):
-            return None
-        return self._assessments[self.cursor_row].application.id
-
-    @property
     def highlighted(self) -> Assessment | None:
         if not self._assessments or self.cursor_row >= len(self._assessments):
             return None
         return self._assessments[self.cursor_row]
+
+    @property
+    def highlighted_id(self) -> int | None:
+        highlighted = self.highlighted
+        return highlighted.application.id if highlighted else None
 
     def _fill(self) -> None:
         self.clear()
