@@ -178,7 +178,7 @@ class DashboardScreen(Screen[None]):
             self.app.open_call(selected)
 
     def action_review(self) -> None:
-        items = review_queue(a for a in self.assessments if a.actions)
+        items = review_queue(self.assessments)
         if not items:
             self.notify("Nothing is due today.", title="Review", timeout=4)
             return
