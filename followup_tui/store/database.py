@@ -10,21 +10,23 @@ import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
-
-import sqlalchemy
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from typing import TYPE_CHECKING
 
 from followup_tui.store import migrations
 from followup_tui.store.backups import latest_backup, make_backup
 from followup_tui.store.errors import StoreError
 
+if TYPE_CHECKING:  # SQLAlchemy is imported only when the first write needs an engine
+    from sqlalchemy.engine import Engine
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def inspect(path: Path) -> int:
+def inspect(path: Path, *, quick_check: bool = True) -> int:
     """Check an existing or future database file without writing to it; return its version.
 
+    Without quick_check only the header, owner and version are read (milliseconds however big
+    the file is); the page-by-page check is what `Store` runs before it writes.
     Raises StoreError for a missing folder, a file that is not SQLite, another program's
     database, a damaged file, or one from a newer followup.
     """
@@ -77,16 +79,19 @@ def inspect(path: Path) -> int:
                 f"{path} was written by a newer followup (schema {version}; this version "
                 f"knows up to {migrations.LATEST}); upgrade followup. The file was left untouched"
             )
-        check = connection.execute("PRAGMA quick_check").fetchone()[0]
-        if check != "ok":
-            raise StoreError(f"{path} is damaged ({check}). {_what_to_do(path)}")
+        if quick_check:
+            check = connection.execute("PRAGMA quick_check").fetchone()[0]
+            if check != "ok":
+                raise StoreError(f"{path} is damaged ({check}). {_what_to_do(path)}")
     except sqlite3.DatabaseError as error:
-        raise StoreError(
-            f"{path} is damaged or not a database ({error}). {_what_to_do(path)}"
-        ) from error
+        raise StoreError(damaged_message(path, str(error))) from error
     finally:
         connection.close()
     return version
+
+
+def damaged_message(path: Path, detail: str) -> str:
+    return f"{path} is damaged or not a database ({detail}). {_what_to_do(path)}"
 
 
 def _what_to_do(path: Path) -> str:
@@ -136,6 +141,9 @@ def create_engine(path: Path, busy_timeout_ms: int = 5000) -> Engine:
     does not BEGIN before SELECT): BEGIN IMMEDIATE for writes, so a read-then-write never
     fails with SQLITE_BUSY halfway, and a plain BEGIN for sessions marked read-only.
     """
+    import sqlalchemy
+    from sqlalchemy import event
+
     engine = sqlalchemy.create_engine(
         f"sqlite:///{path}", connect_args={"check_same_thread": False}
     )

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -14,12 +16,12 @@ from textual.screen import ModalScreen, Screen
 from followup_tui.domain.records import Application, TouchKind
 from followup_tui.domain.rules import ActionKind, assess
 from followup_tui.domain.text import one_line
-from followup_tui.store import Store, StoreError
+from followup_tui.store.errors import StoreError
+from followup_tui.store.reading import Reader
 from followup_tui.tui.screens.dashboard import DashboardScreen
-from followup_tui.tui.screens.detail import DetailScreen
-from followup_tui.tui.screens.help import HelpScreen, key_table
-from followup_tui.tui.widgets.form import ConfirmScreen
-from followup_tui.tui.widgets.picker import PickerScreen
+
+if TYPE_CHECKING:
+    from followup_tui.store.repository import Store
 
 
 class FollowupApp(App[None]):
@@ -40,6 +42,11 @@ class FollowupApp(App[None]):
         self.db_path = db_path
         self.today = today
         self._store: Store | None = None
+        self._store_lock = threading.Lock()
+        self._reader: Reader | None = None
+        self._store_requested = False
+        # Why the store could not be opened for writing, once that was tried and failed.
+        self.store_error: StoreError | None = None
         # What the dashboard loaded last: the command palette jumps to these.
         self.known_applications: list[Application] = []
         # The last change that `u` can take back: (what it was, how to take it back).
@@ -49,10 +56,57 @@ class FollowupApp(App[None]):
 
     @property
     def store(self) -> Store:
-        """Opened on first use (by a worker, off the UI thread), closed when the app ends."""
-        if self._store is None:
-            self._store = Store(self.db_path)
-        return self._store
+        """The read-write store: checked page by page, backed up once a day and migrated when
+        it opens. `open_store` opens it in a worker right after the first frame with data, so a
+        key pressed later finds it ready. Raises StoreError when the file cannot be written."""
+        with self._store_lock:
+            if self._store is None:
+                from followup_tui.store.repository import Store
+
+                self._store = Store(self.db_path)
+            return self._store
+
+    @property
+    def reader(self) -> Reader:
+        """For reads: the store once it is open; before that a reader that checked only the
+        file's header (the first frame must not wait for SQLAlchemy or a whole-file check)."""
+        if self._store is not None:
+            return self._store
+        if self._reader is None:
+            self._reader = Reader.open_quickly(self.db_path)
+            if self._reader is None:  # a new file, or one to migrate: the store does that first
+                return self.store
+        return self._reader
+
+    def open_store_once(self) -> None:
+        if not self._store_requested:
+            self._store_requested = True
+            self.open_store()
+
+    @work(thread=True, exit_on_error=False, group="store")
+    def open_store(self) -> None:
+        """Open the store (import SQLAlchemy, check the file, take the day's backup) in the
+        background, then offer back any call left open."""
+        try:
+            self.store  # noqa: B018 - opening is the point
+        except StoreError as error:
+            self.store_error = error
+            self.call_from_thread(self._store_failed, error)
+            return
+        self.store_error = None
+        self.call_from_thread(self.offer_to_resume)
+
+    def _store_failed(self, error: StoreError) -> None:
+        self.notify(
+            f"{error}\nNothing can be saved until this is fixed.",
+            title="The database failed its check",
+            severity="error",
+            timeout=30,
+        )
+        for screen in self.screen_stack:
+            show = getattr(screen, "show_store_error", None)
+            if callable(show):
+                show(error)
 
     def get_default_screen(self) -> Screen:
         return DashboardScreen()
@@ -87,12 +141,16 @@ class FollowupApp(App[None]):
         return not (action == "quit" and isinstance(self.screen, ModalScreen))
 
     def action_help(self) -> None:
+        from followup_tui.tui.screens.help import HelpScreen, key_table
+
         if isinstance(self.screen, HelpScreen):
             return
         title = self.screen.sub_title or self.screen.__class__.__name__
         self.push_screen(HelpScreen(title, key_table(self.screen)))
 
     def open_application(self, application_id: int) -> None:
+        from followup_tui.tui.screens.detail import DetailScreen
+
         self.push_screen(DetailScreen(application_id))
 
     def open_call(self, application_id: int) -> None:
@@ -101,9 +159,9 @@ class FollowupApp(App[None]):
 
         try:
             drafts = [
-                d for d in self.store.unfinished_calls() if d.application_id == application_id
+                d for d in self.reader.unfinished_calls() if d.application_id == application_id
             ]
-            application = self.store.load_application(application_id)
+            application = self.reader.load_application(application_id)
         except StoreError as error:
             self.notify(str(error), title="Could not open the call", severity="error")
             return
@@ -115,12 +173,12 @@ class FollowupApp(App[None]):
         draft = drafts[-1] if drafts else None
         self.push_screen(CallScreen(application_id, kind=kind, draft=draft))
 
-    def on_mount(self) -> None:
-        self.offer_to_resume()
-
     @work(exclusive=True, group="resume")
     async def offer_to_resume(self) -> None:
         """A call left open (the terminal closed, the app was killed) is offered back (R7)."""
+        from followup_tui.tui.widgets.form import ConfirmScreen
+        from followup_tui.tui.widgets.picker import PickerScreen
+
         try:
             drafts = self.store.unfinished_calls()
         except StoreError:

@@ -15,10 +15,11 @@ SIZE = (120, 36)
 
 
 async def settle(pilot) -> None:
-    """Let screens change and loads finish. Flows waiting on a form are left waiting (waiting
-    for every worker would wait for the user), and `wait_for_complete([])` means every worker."""
+    """Let screens change, loads finish and the store open. Flows waiting on a form are left
+    waiting (waiting for every worker would wait for the user), and `wait_for_complete([])`
+    means every worker."""
     await pilot.pause()
-    for worker in [worker for worker in pilot.app.workers if worker.group == "load"]:
+    for worker in [w for w in pilot.app.workers if w.group in ("load", "store")]:
         with contextlib.suppress(WorkerCancelled, WorkerFailed):
             await worker.wait()
     await pilot.pause()

@@ -7,11 +7,12 @@ from pathlib import Path
 
 from followup_tui.demo import demo_applications
 from followup_tui.domain.records import Application, Contact, Interview
-from followup_tui.store import Store
+from followup_tui.store import Store, StoreError
+from followup_tui.store.reading import Reader
 from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.widgets.action_panel import ActionPanel
 
-from .helpers import SIZE, loaded, row, screen_text
+from .helpers import SIZE, loaded, row, screen_text, settle
 
 TODAY = date(2026, 3, 10)
 
@@ -144,3 +145,28 @@ async def test_q_quits(db_path):
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_a_file_failing_the_full_check_is_shown_read_only(db_path, monkeypatch):
+    # The first frame is drawn from a header check only (issue 7); the page-by-page check runs
+    # behind it, and when it fails the dashboard says so and nothing can be saved.
+    demo_db(db_path)
+
+    def damaged(path: Path) -> list[int]:
+        raise StoreError(f"{path} is damaged (page 7: btree error). Restore the newest backup")
+
+    monkeypatch.setattr("followup_tui.store.repository.prepare", damaged)
+    app = FollowupApp(db_path, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        table = await loaded(pilot)
+        assert row(table, 0)[1] == "Northwind Labs"
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Read only:" in text and "damaged" in text
+        await pilot.press("P")  # park: a write, refused with the reason
+        await settle(pilot)
+        assert app.is_running
+        await pilot.pause(0.2)
+        assert [n.title for n in app._notifications][-1] == "Not saved"
+    # Nothing was written.
+    assert Reader(db_path).load_applications() == demo_applications(TODAY)

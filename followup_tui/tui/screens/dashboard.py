@@ -13,9 +13,7 @@ from textual.worker import Worker, WorkerState
 from followup_tui.domain.records import Status
 from followup_tui.domain.review import review_list, review_queue, summarize
 from followup_tui.domain.rules import Assessment
-from followup_tui.tui import flows
-from followup_tui.tui.screens.detail import DetailScreen
-from followup_tui.tui.screens.review import ReviewScreen
+from followup_tui.store.errors import StoreError
 from followup_tui.tui.widgets.action_panel import ActionPanel
 from followup_tui.tui.widgets.review_table import ReviewTable
 
@@ -57,6 +55,8 @@ class DashboardScreen(Screen[None]):
         super().__init__()
         self.show_closed = False
         self.assessments: list[Assessment] = []
+        self._haystacks: list[str] = []
+        self._store_error: StoreError | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -80,9 +80,10 @@ class DashboardScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def load(self, include_closed: bool) -> list[Assessment]:
-        """Read and assess every application off the UI thread."""
-        applications = self.app.store.load_applications()
-        return review_list(applications, self.app.today, include_closed=include_closed)
+        """Read and assess what the review shows, off the UI thread."""
+        today = self.app.today
+        applications = self.app.reader.review_applications(today, include_closed=include_closed)
+        return review_list(applications, today, include_closed=include_closed)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "load":
@@ -91,14 +92,22 @@ class DashboardScreen(Screen[None]):
         if event.state is WorkerState.SUCCESS:
             table.loading = False
             self._show(event.worker.result)
+            # The first frame with data goes out first; then the store opens behind it.
+            self.call_after_refresh(self.app.open_store_once)
         elif event.state is WorkerState.ERROR:
             table.loading = False
             error = event.worker.error
             self.query_one(ActionPanel).show(None, empty_message=f"Could not load: {error}")
             self.notify(str(error), title="Could not load", severity="error", timeout=10)
 
+    def show_store_error(self, error: StoreError) -> None:
+        """The full check failed after the first frame: say so where it stays in view."""
+        self._store_error = error
+        self._show(self.assessments)
+
     def _show(self, assessments: list[Assessment]) -> None:
         self.assessments = assessments
+        self._haystacks = [_haystack(assessment) for assessment in assessments]
         self.app.known_applications = [a.application for a in assessments]
         active = [a for a in assessments if a.actions or a.application.status is Status.ACTIVE]
         summary = summarize(active)
@@ -112,15 +121,23 @@ class DashboardScreen(Screen[None]):
         bar.append(f"   {len(active)} in review")
         if self.show_closed:
             bar.append(f" · {len(assessments) - len(active)} closed or parked shown")
+        if self._store_error is not None:
+            bar.append(f"\n Read only: {self._store_error}", style="bold")
         self.query_one("#summary", Static).update(bar)
-        self.query_one("#summary").set_class(summary.overdue > 0, "-overdue")
+        self.query_one("#summary").set_class(
+            summary.overdue > 0 or self._store_error is not None, "-overdue"
+        )
         self._apply_filter()
 
     # The table, the filter and the panel --------------------------------------------------------
 
     def _apply_filter(self) -> None:
         words = self.query_one("#filter", Input).value.casefold().split()
-        shown = [a for a in self.assessments if all(w in _haystack(a) for w in words)]
+        shown = [
+            assessment
+            for assessment, haystack in zip(self.assessments, self._haystacks, strict=True)
+            if all(word in haystack for word in words)
+        ]
         self.query_one(ReviewTable).show(shown)
         self._show_detail()
 
@@ -171,13 +188,15 @@ class DashboardScreen(Screen[None]):
     def action_open(self) -> None:
         selected = self._selected_id()
         if selected is not None:
-            self.app.push_screen(DetailScreen(selected))
+            self.app.open_application(selected)
 
     def action_call(self) -> None:
         if (selected := self._selected_id()) is not None:
             self.app.open_call(selected)
 
     def action_review(self) -> None:
+        from followup_tui.tui.screens.review import ReviewScreen
+
         items = review_queue(self.assessments)
         if not items:
             self.notify("Nothing is due today.", title="Review", timeout=4)
@@ -187,12 +206,12 @@ class DashboardScreen(Screen[None]):
     @work(exclusive=True, group="flow")
     async def action_close(self) -> None:
         if (selected := self._selected_id()) is not None:
-            await flows.close(self.app, selected)
+            await _flows().close(self.app, selected)
 
     @work(exclusive=True, group="flow")
     async def action_park(self) -> None:
         if (selected := self._selected_id()) is not None:
-            await flows.park(self.app, selected)
+            await _flows().park(self.app, selected)
 
     def action_looking_back(self) -> None:
         from followup_tui.tui.screens.looking_back import LookingBackScreen
@@ -201,39 +220,47 @@ class DashboardScreen(Screen[None]):
 
     @work(exclusive=True, group="flow")
     async def action_add(self) -> None:
-        new_id = await flows.add_application(self.app)
+        new_id = await _flows().add_application(self.app)
         if new_id is not None:
-            self.app.push_screen(DetailScreen(new_id))
+            self.app.open_application(new_id)
 
     @work(exclusive=True, group="flow")
     async def action_edit(self) -> None:
         if (selected := self._selected_id()) is not None:
-            await flows.edit_application(self.app, selected)
+            await _flows().edit_application(self.app, selected)
 
     @work(exclusive=True, group="flow")
     async def action_log(self) -> None:
         if (selected := self._selected_id()) is not None:
-            await flows.log_menu(self.app, selected)
+            await _flows().log_menu(self.app, selected)
 
     @work(exclusive=True, group="flow")
     async def action_thank_you(self) -> None:
         if (selected := self._selected_id()) is not None:
-            await flows.thank_you(self.app, selected)
+            await _flows().thank_you(self.app, selected)
 
     @work(exclusive=True, group="flow")
     async def action_snooze(self) -> None:
         if (selected := self._selected_id()) is not None:
-            await flows.snooze(self.app, selected)
+            await _flows().snooze(self.app, selected)
 
     @work(exclusive=True, group="flow")
     async def action_add_interview(self) -> None:
         if (selected := self._selected_id()) is not None:
-            await flows.edit_interview(self.app, selected, None)
+            await _flows().edit_interview(self.app, selected, None)
 
     @work(exclusive=True, group="flow")
     async def action_add_contact(self) -> None:
         if (selected := self._selected_id()) is not None:
-            await flows.edit_contact(self.app, selected, None)
+            await _flows().edit_contact(self.app, selected, None)
+
+
+def _flows():
+    """The flows module (forms and all), imported on the first key that needs it rather than
+    at start-up, where every millisecond delays the first frame."""
+    from followup_tui.tui import flows
+
+    return flows
 
 
 def _haystack(assessment: Assessment) -> str:
