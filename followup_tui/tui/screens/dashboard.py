@@ -7,7 +7,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Input, Static
 from textual.worker import Worker, WorkerState
 
 from followup_tui.domain.records import Status
@@ -27,7 +27,6 @@ class DashboardScreen(Screen[None]):
     AUTO_FOCUS = "#review"
     BINDINGS = [
         Binding("r", "review", "Review", tooltip="Start the daily review of what is due"),
-        Binding("enter", "open", "Open", show=False, tooltip="Open the highlighted application"),
         Binding("a", "add", "Add", tooltip="Add an application"),
         Binding("e", "edit", "Edit", show=False, tooltip="Edit the highlighted application"),
         Binding("c", "call", "Call", tooltip="Open the call panel: script, notes, outcome"),
@@ -166,10 +165,12 @@ class DashboardScreen(Screen[None]):
         self.notify("Showing closed and parked" if self.show_closed else "Hiding closed", timeout=2)
         self.reload()
 
-    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+    @on(ReviewTable.Highlighted)
+    def _highlighted(self) -> None:
         self._show_detail()
 
-    def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
+    @on(ReviewTable.Selected)
+    def _selected(self) -> None:
         self.action_open()
 
     def _show_detail(self) -> None:
