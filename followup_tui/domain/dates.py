@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _RELATIVE = re.compile(r"^([+-])(\d{1,4})([dw])$")
@@ -34,8 +35,10 @@ def next_weekday(day: date) -> date:
     return day
 
 
+@lru_cache(maxsize=4096)
 def short_day(day: date) -> str:
-    """'Tue 10 Mar': how a day is written in every message and cell."""
+    """'Tue 10 Mar': how a day is written in every message and cell. Cached: the rules write
+    thousands of messages over a few hundred days, and strftime is slow."""
     return f"{day:%a} {day.day} {day:%b}"
 
 
