@@ -37,11 +37,13 @@ HERE = Path(__file__).resolve()
 
 
 def child_paint(db: str, mode: str) -> None:
-    """Start an app headless; print when the first frame with data (or the bare layout) is up."""
-    from textual.app import App
-    from textual.widgets import DataTable, Footer, Header, Static
+    """Start an app headless; print when the first frame with data (or the bare layout) is up.
 
+    The app starts the way `followup` does (cli._tui): `launch.start` checks the file and begins
+    reading before Textual is imported."""
     if mode == "bare":
+        from textual.app import App
+        from textual.widgets import DataTable, Footer, Header, Static
 
         class Bare(App[None]):
             def compose(self):
@@ -61,6 +63,9 @@ def child_paint(db: str, mode: str) -> None:
         Bare().run(headless=True, size=(120, 36))
         return
 
+    from followup_tui.launch import start
+
+    preload = start(Path(db), TODAY)
     Timed = timed_app()
 
     class Painted(Timed):
@@ -80,7 +85,7 @@ def child_paint(db: str, mode: str) -> None:
 
     from followup_tui.tui.widgets.review_table import ReviewTable
 
-    Painted(Path(db), TODAY).run(headless=True, size=(120, 36))
+    Painted(Path(db), TODAY, preload=preload).run(headless=True, size=(120, 36))
 
 
 def timed_app():

@@ -279,12 +279,14 @@ def _sweep_stale_demos() -> None:
 
 
 def _tui(args: argparse.Namespace, today: date, path: Path) -> int:
-    from followup_tui.store import Store
+    from followup_tui.launch import start
 
-    Store(path).close()  # check and migrate before the screen takes over the terminal
+    # Check (and migrate) before the screen takes over the terminal, then read the review
+    # while Textual is imported.
+    preload = start(path, today)
     from followup_tui.tui.app import FollowupApp
 
-    FollowupApp(path, today, demo=getattr(args, "demo", False)).run()
+    FollowupApp(path, today, demo=getattr(args, "demo", False), preload=preload).run()
     return 0
 
 

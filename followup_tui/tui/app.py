@@ -21,6 +21,7 @@ from followup_tui.store.reading import Reader
 from followup_tui.tui.screens.dashboard import DashboardScreen
 
 if TYPE_CHECKING:
+    from followup_tui.launch import Preload
     from followup_tui.store.repository import Store
 
 
@@ -37,13 +38,17 @@ class FollowupApp(App[None]):
         ),
     ]
 
-    def __init__(self, db_path: Path, today: date, *, demo: bool = False) -> None:
+    def __init__(
+        self, db_path: Path, today: date, *, demo: bool = False, preload: Preload | None = None
+    ) -> None:
         super().__init__()
         self.db_path = db_path
         self.today = today
+        # The dashboard's first load, when `launch.start` began it before Textual was imported.
+        self.preload = preload
         self._store: Store | None = None
         self._store_lock = threading.Lock()
-        self._reader: Reader | None = None
+        self._reader: Reader | None = preload.reader if preload else None
         self._store_requested = False
         # Why the store could not be opened for writing, once that was tried and failed.
         self.store_error: StoreError | None = None
@@ -180,11 +185,11 @@ class FollowupApp(App[None]):
         from followup_tui.tui.widgets.picker import PickerScreen
 
         try:
-            drafts = self.store.unfinished_calls()
+            drafts = self.reader.unfinished_calls()
         except StoreError:
             return  # the dashboard reports what is wrong with the database
         for draft in drafts:
-            application = self.store.load_application(draft.application_id)
+            application = self.reader.load_application(draft.application_id)
             if application is None:
                 continue
             contact = application.contact(draft.contact_id)

@@ -1,0 +1,64 @@
+"""Starting the TUI fast: check the file, then read the dashboard's data while Textual imports.
+
+Nothing here imports Textual or SQLAlchemy. `start` runs before either: the header check fails
+in plain words on the terminal, a file that needs creating or migrating goes through the store
+first, and the first load of the daily review starts in a thread, so the database is read
+while Textual is being imported and set up (SQLite works outside Python's GIL).
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+from pathlib import Path
+
+from followup_tui.domain.review import review_list
+from followup_tui.domain.rules import Assessment
+from followup_tui.store.errors import StoreError
+from followup_tui.store.reading import Reader
+
+
+class Preload:
+    """The dashboard's first load, running in a thread; `take` waits for it, once."""
+
+    def __init__(self, reader: Reader, today: date) -> None:
+        self.reader = reader
+        self._today = today
+        self._done = threading.Event()
+        self._result: list[Assessment] | None = None
+        self._error: StoreError | None = None
+        self._taken = False
+        self._thread = threading.Thread(target=self._run, name="followup-preload", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            applications = self.reader.review_applications(self._today)
+            self._result = review_list(applications, self._today)
+        except StoreError as error:
+            self._error = error
+        finally:
+            self._done.set()
+
+    def take(self, today: date) -> list[Assessment] | None:
+        """The first load's result (raising its StoreError), or None when it was taken already
+        or was made for another day."""
+        if self._taken or today != self._today:
+            return None
+        self._taken = True
+        self._done.wait()
+        if self._error is not None:
+            raise self._error
+        return self._result
+
+
+def start(path: Path, today: date) -> Preload:
+    """Check the file (StoreError says why it cannot be used), create or migrate it through the
+    store when needed, and start reading the review."""
+    reader = Reader.open_quickly(path)
+    if reader is None:
+        from followup_tui.store import Store
+
+        Store(path).close()  # a new file or an older schema: before the screen takes over
+        reader = Reader(path)
+    return Preload(reader, today)
