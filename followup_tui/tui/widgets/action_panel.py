@@ -15,7 +15,7 @@ class ActionPanel(Static):
 
     def show(self, assessment: Assessment | None, *, empty_message: str = "") -> None:
         if assessment is None:
-            self.update(Text(empty_message))
+            self.update(Text(empty_message), layout=False)
             return
         application = assessment.application
         text = Text()
@@ -54,4 +54,5 @@ class ActionPanel(Static):
         for flag in assessment.flags:
             text.append(f"\n{flag.kind.value.replace('_', '-')} ({flag.rule}): ", style="bold")
             text.append(one_line(flag.message))
-        self.update(text)
+        # The panel's height is fixed (app.tcss): no layout pass, which would repaint the table.
+        self.update(text, layout=False)

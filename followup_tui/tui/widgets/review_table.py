@@ -7,6 +7,8 @@ filter key.) The header stays on the first line; the rest scroll under it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -86,17 +88,6 @@ class ReviewTable(ScrollView, can_focus=True):
         Binding("enter", "select", "Open", show=False, tooltip="Open the highlighted application"),
     ]
 
-    class Highlighted(Message):
-        """The cursor moved to another row (or the rows changed under it)."""
-
-        def __init__(self, table: ReviewTable) -> None:
-            super().__init__()
-            self.table = table
-
-        @property
-        def control(self) -> ReviewTable:
-            return self.table
-
     class Selected(Message):
         """Enter, or a click on the highlighted row."""
 
@@ -108,8 +99,16 @@ class ReviewTable(ScrollView, can_focus=True):
         def control(self) -> ReviewTable:
             return self.table
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        on_highlight: Callable[[Assessment | None], None] | None = None,
+        id: str | None = None,
+    ) -> None:
+        """on_highlight is called when the cursor lands on another row, before the frame is
+        drawn: a message would reach the panel below one frame (some 17 ms) later."""
         super().__init__(id=id)
+        self._on_highlight = on_highlight
         self._assessments: list[Assessment] = []
         self._cursor = 0
         self._cells: dict[int, list[Text]] = {}  # row index -> cells, built when first shown
@@ -135,7 +134,7 @@ class ReviewTable(ScrollView, can_focus=True):
         self._cursor = max(0, min(cursor, len(assessments) - 1))
         self._scroll_to_cursor()
         self.refresh()
-        self.post_message(self.Highlighted(self))
+        self._highlighted()
 
     @property
     def row_count(self) -> int:
@@ -155,7 +154,11 @@ class ReviewTable(ScrollView, can_focus=True):
         self._refresh_row(old)
         self._refresh_row(row)
         self._scroll_to_cursor()
-        self.post_message(self.Highlighted(self))
+        self._highlighted()
+
+    def _highlighted(self) -> None:
+        if self._on_highlight is not None:
+            self._on_highlight(self.highlighted)
 
     @property
     def highlighted(self) -> Assessment | None:
