@@ -81,7 +81,7 @@ def _failed(app: FollowupApp, error: StoreError) -> bool:
 
 def _load(app: FollowupApp, application_id: int) -> Application | None:
     try:
-        application = app.store.load_application(application_id)
+        application = app.reader.load_application(application_id)
     except StoreError as error:
         _failed(app, error)
         return None

@@ -101,8 +101,8 @@ class CallScreen(Screen[bool]):
 
     def reload(self) -> None:
         try:
-            application = self.app.store.load_application(self.application_id)
-            self.profile = self.app.store.load_profile()
+            application = self.app.reader.load_application(self.application_id)
+            self.profile = self.app.reader.load_profile()
         except StoreError as error:
             self.query_one("#call-who", Static).update(Text(f"Could not load: {error}"))
             return

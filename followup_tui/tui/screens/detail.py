@@ -58,7 +58,7 @@ class DetailScreen(Screen[None]):
 
     def reload(self) -> None:
         try:
-            application = self.app.store.load_application(self.application_id)
+            application = self.app.reader.load_application(self.application_id)
         except StoreError as error:
             self.query_one("#dossier-text", Static).update(Text(f"Could not load: {error}"))
             return

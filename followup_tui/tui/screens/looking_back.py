@@ -50,7 +50,7 @@ class LookingBackScreen(Screen[None]):
 
     def reload(self) -> None:
         try:
-            applications = self.app.store.load_applications()
+            applications = self.app.reader.load_applications()
         except StoreError as error:
             self.query_one("#figures", Static).update(Text(f"Could not load: {error}"))
             return

@@ -72,7 +72,7 @@ class ReviewScreen(Screen[None]):
             return
         self.sub_title = f"Review {self.index + 1} of {len(self.items)}"
         try:
-            application = self.app.store.load_application(item.assessment.application.id)
+            application = self.app.reader.load_application(item.assessment.application.id)
         except StoreError as error:
             step.update(Text(f"Could not load: {error}"))
             return
@@ -142,7 +142,7 @@ class ReviewScreen(Screen[None]):
         )
         from followup_tui.tui.screens.draft import DraftScreen
 
-        application = self.app.store.load_application(item.assessment.application.id)
+        application = self.app.reader.load_application(item.assessment.application.id)
         if application is None:
             return
         write = {
@@ -150,7 +150,7 @@ class ReviewScreen(Screen[None]):
             ActionKind.FINAL_NOTE: final_note_draft,
         }.get(item.action.kind, status_email_draft)
         draft = write(
-            application, item.action.contact, self.app.store.load_profile(), self.app.today
+            application, item.action.contact, self.app.reader.load_profile(), self.app.today
         )
         self.app.push_screen(DraftScreen(draft))
 
@@ -193,7 +193,7 @@ class ReviewScreen(Screen[None]):
 
     def _next_due(self) -> Item | None:
         try:
-            applications = self.app.store.load_applications()
+            applications = self.app.reader.review_applications(self.app.today)
         except StoreError:
             return None
         later = [
