@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
+from operator import attrgetter
 from types import MappingProxyType
 
 from followup_tui.domain.dates import next_weekday, short_day
@@ -152,6 +153,8 @@ class Assessment:
         return (tier, due, self.application.company.casefold(), self.application.id)
 
 
+_BY_DAY = attrgetter("on", "id")  # the order touches happened in
+
 ROTATION = {
     Channel.PHONE: Channel.EMAIL,
     Channel.EMAIL: Channel.LETTER,
@@ -170,7 +173,7 @@ def assess(
     if application.status is not Status.ACTIVE:
         return Assessment(application, today)  # R9: closed or parked leaves the schedule
 
-    touches = sorted(application.touches, key=lambda touch: (touch.on, touch.id))
+    touches = sorted(application.touches, key=_BY_DAY)
     held = sorted(
         (i for i in application.interviews if i.held_on <= today),
         key=lambda interview: (interview.held_on, interview.id),
@@ -418,9 +421,12 @@ def over_frequent_touches(
     """Every pair of successive outbound follow-ups closer than the gap (R4), later one second."""
     gap = settings.gap(application.persistence)
     follow_ups = sorted(
-        (touch for touch in application.touches if touch.is_outbound_follow_up),
-        key=lambda touch: (touch.on, touch.id),
+        (touch for touch in application.touches if touch.is_outbound_follow_up), key=_BY_DAY
     )
+    return _close_pairs(follow_ups, gap)
+
+
+def _close_pairs(follow_ups: list[Touch], gap: int) -> list[tuple[Touch, Touch]]:
     return [
         (before, after)
         for before, after in itertools.pairwise(follow_ups)
@@ -433,7 +439,11 @@ def _over_frequent_flags(
 ) -> Iterable[Flag]:
     """R4 flags that still matter: the later follow-up of the pair is inside the gap window."""
     gap = settings.gap(application.persistence)
-    for before, after in over_frequent_touches(application, settings):
+    follow_ups = [touch for touch in touches if touch.is_outbound_follow_up]
+    # Most applications have no follow-up inside the window: skip pairing them up.
+    if not any(0 <= (today - touch.on).days < gap for touch in follow_ups):
+        return
+    for before, after in _close_pairs(follow_ups, gap):
         if 0 <= (today - after.on).days < gap:
             days = (after.on - before.on).days
             yield Flag(
