@@ -31,6 +31,9 @@ def test_benchmark_prints_its_table_and_writes_json(tmp_path):
     assert row["applications"] == 30 and row["rules_per_s"] > 0
     assert set(row["keys_ms"]) == {"cursor down", "open detail", "open call panel",
                                    "filter a letter"}  # fmt: skip
+    assert set(row["bare_textual_keys_ms"]) == {"cursor down", "open a screen", "type a letter"}
+    assert row["rules_per_s_all_active"] > 0
+    assert "open detail" in result.stdout and "(open a screen)" in result.stdout
 
 
 def test_generated_database_has_the_promised_shape(tmp_path):
