@@ -58,6 +58,7 @@ class DashboardScreen(Screen[None]):
         self.assessments: list[Assessment] = []
         self._haystacks: list[str] = []
         self._store_error: StoreError | None = None
+        self._loaded_once = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -73,7 +74,10 @@ class DashboardScreen(Screen[None]):
     # Loading -----------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        self.query_one(ReviewTable).loading = True
+        # Only the first load shows the loading indicator; later ones (after each save) keep
+        # the rows in view until the new ones are ready, so keys keep working meanwhile.
+        if not self._loaded_once:
+            self.query_one(ReviewTable).loading = True
         self.load(self.show_closed)
 
     def action_reload(self) -> None:
@@ -96,6 +100,7 @@ class DashboardScreen(Screen[None]):
         table = self.query_one(ReviewTable)
         if event.state is WorkerState.SUCCESS:
             table.loading = False
+            self._loaded_once = True
             self._show(event.worker.result)
             # Thousands of loaded records are long-lived and hold no reference cycles (reference
             # counting frees them): keep the cyclic collector from walking them again and again,
