@@ -61,3 +61,24 @@ async def test_filtering_a_big_table_narrows_it_and_escape_restores_it(tmp_path)
         assert all("Robotics" in c and "17" in c for c in companies)
         await pilot.press("escape")
         assert table.row_count == 2000
+
+
+async def test_looking_back_on_a_big_database_loads_behind_the_screen(tmp_path):
+    from followup_tui.tui.screens.looking_back import ClosedTable, LookingBackScreen
+
+    path = tmp_path / "big.sqlite"
+    generate(path, 3000, TODAY, active_share=0.1)
+    app = FollowupApp(path, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("L")
+        assert isinstance(app.screen, LookingBackScreen)  # up before the data is read
+        await settle(pilot)
+        table = app.screen.query_one(ClosedTable)
+        assert table.row_count == len(app.screen.rows) > 2500
+        assert len(table._cells) < 40
+        assert "closed," in screen_text(app)
+        first = table.highlighted
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.application_id == first.id

@@ -65,5 +65,11 @@ def test_close_dialog(snap_compare, tmp_path):
     assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, run_before=_loaded, press=["C"])
 
 
+async def _looking_back(pilot) -> None:
+    await _loaded(pilot)
+    await pilot.press("L")
+    await _loaded(pilot)
+
+
 def test_looking_back_screen(snap_compare, tmp_path):
-    assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, run_before=_loaded, press=["L"])
+    assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, run_before=_looking_back)

@@ -3,88 +3,101 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header, Static
+from textual.worker import Worker, WorkerState
 
 from followup_tui.domain.dates import short_day
 from followup_tui.domain.figures import OUTCOME_LABELS, Figures, figures
 from followup_tui.domain.records import Application, Status
 from followup_tui.domain.text import one_line
-from followup_tui.store import StoreError
 from followup_tui.tui import flows
+from followup_tui.tui.widgets.line_table import LineTable
 
 BAR = 14  # characters for the longest bar
+
+
+class ClosedTable(LineTable[Application]):
+    """Closed applications, newest first, then the parked ones."""
+
+    # Fits beside the figures in 120 columns.
+    COLUMNS = (("Outcome", 14), ("Company", 13), ("Role", 11), ("Closed", 10), ("Days", 4),
+               ("Reason", 10))  # fmt: skip
+
+    def row_key(self, row: Application) -> object:
+        return row.id
+
+    def row_cells(self, row: Application) -> list[Text]:
+        return _cells(row)
 
 
 class LookingBackScreen(Screen[None]):
     AUTO_FOCUS = "#closed"
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
-        Binding("enter", "open", "Open", tooltip="Open the highlighted application"),
         Binding("O", "reopen", "Reopen", tooltip="Reopen the highlighted application"),
         Binding("P", "unpark", "Unpark", show=False, tooltip="Put a parked one back"),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[Application] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="looking-back"):
-            with VerticalScroll(id="looking-back-lists"):
-                yield DataTable(id="closed", cursor_type="row")
+            yield ClosedTable(id="closed")
             yield Static(id="figures")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "Looking back"
-        table = self.query_one("#closed", DataTable)
-        # Fits beside the figures in 120 columns; DataTable pads each cell by one each side.
-        for label, width in (("Outcome", 14), ("Company", 13), ("Role", 11), ("Closed", 10),
-                             ("Days", 4), ("Reason", 10)):  # fmt: skip
-            table.add_column(label, width=width)
         self.reload()
 
     def reload(self) -> None:
-        try:
-            applications = self.app.reader.load_applications()
-        except StoreError as error:
-            self.query_one("#figures", Static).update(Text(f"Could not load: {error}"))
-            return
+        if not self.rows:
+            self.query_one(ClosedTable).loading = True
+        self.load()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="load")
+    def load(self) -> tuple[list[Application], list[Application], Text]:
+        """Every application is read (the figures count them all), off the UI thread."""
+        applications = self.app.reader.load_applications()
         closed = sorted(
             (a for a in applications if a.status.is_closed),
             key=lambda a: (a.closed_on is None, a.closed_on),
             reverse=True,
         )
         parked = [a for a in applications if a.status is Status.PARKED]
-        self.rows = [*closed, *parked]
-        table = self.query_one("#closed", DataTable)
-        table.clear()
-        for application in self.rows:
-            table.add_row(*_cells(application), key=str(application.id))
-        self.query_one("#figures", Static).update(
-            _figures_text(figures(applications), len(closed), len(parked))
-        )
+        text = _figures_text(figures(applications), len(closed), len(parked))
+        return closed, parked, text
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "load":
+            return
+        table = self.query_one(ClosedTable)
+        if event.state is WorkerState.SUCCESS:
+            table.loading = False
+            closed, parked, text = event.worker.result
+            self.rows = [*closed, *parked]
+            table.show(self.rows)
+            self.query_one("#figures", Static).update(text)
+        elif event.state is WorkerState.ERROR:
+            table.loading = False
+            error = event.worker.error
+            self.query_one("#figures", Static).update(Text(f"Could not load: {error}"))
 
     def _selected(self) -> Application | None:
-        table = self.query_one("#closed", DataTable)
-        if not self.rows or table.cursor_row >= len(self.rows):
+        selected = self.query_one(ClosedTable).highlighted
+        if selected is None:
             self.notify("Nothing closed or parked yet", severity="warning", timeout=3)
-            return None
-        return self.rows[table.cursor_row]
+        return selected
 
-    def action_cursor_down(self) -> None:
-        self.query_one("#closed", DataTable).action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        self.query_one("#closed", DataTable).action_cursor_up()
-
-    def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
-        self.action_open()
-
+    @on(ClosedTable.Selected)
     def action_open(self) -> None:
         if (application := self._selected()) is not None:
             self.app.open_application(application.id)
