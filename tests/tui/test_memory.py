@@ -1,0 +1,42 @@
+"""Closed screens are freed (issue 7): before, every call panel or detail screen stayed in
+memory, and the garbage collector's passes over them paused keys by 100 ms and more."""
+
+from __future__ import annotations
+
+import gc
+from datetime import date
+
+from followup_tui.tui.app import FollowupApp
+
+from .helpers import SIZE, loaded, settle
+from .test_dashboard import demo_db
+
+TODAY = date(2026, 3, 10)
+
+
+def _alive(name: str) -> int:
+    gc.collect()
+    return sum(type(o).__name__ == name for o in gc.get_objects())
+
+
+async def test_opening_and_closing_screens_does_not_keep_them(db_path):
+    app = FollowupApp(demo_db(db_path), TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+
+        async def cycles(count: int) -> None:
+            for _ in range(count):
+                await pilot.press("c")
+                await settle(pilot)
+                await pilot.press("escape", "enter")
+                await settle(pilot)
+                await pilot.press("escape")
+                await settle(pilot)
+
+        await cycles(3)
+        styles_after_3 = _alive("StylesCache")
+        await cycles(6)
+        # At most the screens closed last are still held (until the next one closes).
+        assert _alive("TextArea") <= 1
+        assert _alive("Header") <= 2
+        assert _alive("StylesCache") <= styles_after_3 + 5
