@@ -170,3 +170,20 @@ async def test_a_file_failing_the_full_check_is_shown_read_only(db_path, monkeyp
         assert [n.title for n in app._notifications][-1] == "Not saved"
     # Nothing was written.
     assert Reader(db_path).load_applications() == demo_applications(TODAY)
+
+
+async def test_the_key_bar_lists_the_keys_and_a_click_presses_one(db_path):
+    from followup_tui.tui.screens.review import ReviewScreen
+    from followup_tui.tui.widgets.key_bar import KeyBar
+
+    app = FollowupApp(demo_db(db_path), TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        bottom = screen_text(app).splitlines()[-1]
+        for shown in ("Review", "Add", "Call", "Filter", "Help", "palette"):
+            assert shown in bottom, shown
+        assert "Reload" not in bottom  # show=False keys are in the help, not here
+        await pilot.click(KeyBar, offset=(2, 0))  # " r Review "
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        assert "End review" in screen_text(app).splitlines()[-1]

@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Label, Static, TextArea
+from textual.widgets import Header, Label, Static, TextArea
 
 from followup_tui.domain.dates import short_day
 from followup_tui.domain.drafts import drafts_for
@@ -42,6 +42,7 @@ from followup_tui.domain.text import one_line
 from followup_tui.store import StoreError
 from followup_tui.tui.screens.forms import DATE_HINT, optional_date
 from followup_tui.tui.widgets.form import ConfirmScreen, FieldSpec, FormScreen
+from followup_tui.tui.widgets.key_bar import KeyBar
 
 SAVE_AFTER = 0.5  # seconds from a keystroke to the database, at most
 
@@ -88,7 +89,7 @@ class CallScreen(Screen[bool]):
                     yield Label("Notes", id="call-notes-title")
                     yield Label("not started: enter starts the call", id="call-timer")
                 yield TextArea(id="call-notes", soft_wrap=True, disabled=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.reload()

@@ -10,7 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 from textual.worker import Worker, WorkerState
 
 from followup_tui.domain.records import Status
@@ -18,6 +18,7 @@ from followup_tui.domain.review import review_list, review_queue, summarize
 from followup_tui.domain.rules import Assessment
 from followup_tui.store.errors import StoreError
 from followup_tui.tui.widgets.action_panel import ActionPanel
+from followup_tui.tui.widgets.key_bar import KeyBar
 from followup_tui.tui.widgets.review_table import ReviewTable
 
 EMPTY = (
@@ -71,7 +72,7 @@ class DashboardScreen(Screen[None]):
         )
         yield ReviewTable(on_highlight=self._show_detail, id="review")
         yield ActionPanel(id="detail")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.reload()

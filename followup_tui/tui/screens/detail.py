@@ -8,13 +8,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from followup_tui.domain.rules import assess
 from followup_tui.domain.text import one_line
 from followup_tui.formats.dossier import dossier_text
 from followup_tui.store import StoreError
 from followup_tui.tui import flows
+from followup_tui.tui.widgets.key_bar import KeyBar
 from followup_tui.tui.widgets.picker import PickerScreen
 
 _HEADINGS = ("Next:", "Flags:", "People:", "Interviews:", "Timeline:")
@@ -51,7 +52,7 @@ class DetailScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="dossier"):
             yield Static(id="dossier-text")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.reload()

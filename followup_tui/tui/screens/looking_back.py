@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 from textual.worker import Worker, WorkerState
 
 from followup_tui.domain.dates import short_day
@@ -16,6 +16,7 @@ from followup_tui.domain.figures import OUTCOME_LABELS, Figures, figures
 from followup_tui.domain.records import Application, Status
 from followup_tui.domain.text import one_line
 from followup_tui.tui import flows
+from followup_tui.tui.widgets.key_bar import KeyBar
 from followup_tui.tui.widgets.line_table import LineTable
 
 BAR = 14  # characters for the longest bar
@@ -52,7 +53,7 @@ class LookingBackScreen(Screen[None]):
         with Horizontal(id="looking-back"):
             yield ClosedTable(id="closed")
             yield Static(id="figures")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = "Looking back"

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from followup_tui.domain.dates import short_day
 from followup_tui.domain.records import TouchKind
@@ -19,6 +19,7 @@ from followup_tui.domain.rules import ActionKind, Assessment, assess, describe
 from followup_tui.domain.text import one_line
 from followup_tui.store import StoreError
 from followup_tui.tui import flows
+from followup_tui.tui.widgets.key_bar import KeyBar
 
 _STEP_ACTIONS = ("done", "other", "call", "write", "snooze", "close", "skip", "open")
 
@@ -53,7 +54,7 @@ class ReviewScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="review-body"):
             yield Static(id="review-step")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.reload()

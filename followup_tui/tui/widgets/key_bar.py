@@ -1,0 +1,104 @@
+"""The bottom line of every screen: the keys it offers, as Textual's Footer shows them.
+
+One widget drawing one line of text. Textual's Footer makes a widget per key and recomposes and
+restyles all of them several times each time a screen is pushed or popped: about 90 ms of
+opening the detail screen with its 11 keys (measured with cProfile, see README's Performance).
+A click on a key presses it, as on the Footer.
+"""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widget import Widget
+
+
+class KeyBar(Widget):
+    COMPONENT_CLASSES = {"key-bar--key", "key-bar--description", "key-bar--disabled"}
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: 1;
+        background: $footer-background;
+        color: $footer-foreground;
+        & > .key-bar--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        & > .key-bar--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        & > .key-bar--disabled {
+            color: $text-disabled;
+        }
+    }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._keys: list[tuple[int, int, str]] = []  # (start, end, key) of each key shown
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, _screen: Screen) -> None:
+        self.refresh()
+
+    def render(self) -> Text:
+        styles = (
+            self.get_component_rich_style("key-bar--key", partial=True),
+            self.get_component_rich_style("key-bar--description", partial=True),
+            self.get_component_rich_style("key-bar--disabled", partial=True),
+        )
+        # Keys bound to one action show once, as on the Footer; the palette's goes on the right.
+        shown: dict[str, tuple[Binding, bool]] = {}
+        palette: tuple[Binding, bool] | None = None
+        for key, (_node, binding, enabled, _tooltip) in self.screen.active_bindings.items():
+            if key == self.app.COMMAND_PALETTE_BINDING and self.app.ENABLE_COMMAND_PALETTE:
+                palette = (binding, enabled)
+            elif binding.show:
+                shown.setdefault(binding.action, (binding, enabled))
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        spans = [
+            self._append(text, binding, enabled, styles) for binding, enabled in shown.values()
+        ]
+        if palette is not None:
+            right = Text(no_wrap=True, end="")
+            start, end, key = self._append(right, *palette, styles)
+            gap = self.size.width - text.cell_len - right.cell_len
+            if gap > 1:
+                text.append(" " * (gap - 1) + "▏")
+                offset = text.cell_len
+                spans.append((start + offset, end + offset, key))
+                text.append_text(right)
+        self._keys = spans
+        return text
+
+    def _append(
+        self, text: Text, binding: Binding, enabled: bool, styles: tuple[Style, Style, Style]
+    ) -> tuple[int, int, str]:
+        """Add ` key description ` to text; return the cells it took and the key to press."""
+        key_style, description_style, disabled_style = styles
+        start = text.cell_len
+        key = f" {self.app.get_key_display(binding)} "
+        description = f"{binding.description} "
+        if enabled:
+            text.append(key, style=key_style)
+            text.append(description, style=description_style)
+        else:
+            text.append(key + description, style=disabled_style)
+        return start, text.cell_len, binding.key.split(",")[0]
+
+    def on_click(self, event: events.Click) -> None:
+        for start, end, key in self._keys:
+            if start <= event.x < end:
+                self.app.simulate_key(key)
+                return
