@@ -187,3 +187,21 @@ async def test_the_key_bar_lists_the_keys_and_a_click_presses_one(db_path):
         await settle(pilot)
         assert isinstance(app.screen, ReviewScreen)
         assert "End review" in screen_text(app).splitlines()[-1]
+
+
+async def test_started_as_the_cli_starts_it_the_first_frame_has_the_rows(db_path):
+    # launch.start reads the review before Textual is imported (issue 7); the dashboard shows
+    # it on mount without a load worker.
+    from followup_tui.launch import start
+    from followup_tui.tui.widgets.review_table import ReviewTable
+
+    preload = start(demo_db(db_path), TODAY)
+    assert preload.ready
+    app = FollowupApp(db_path, TODAY, preload=preload)
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.screen.query_one(ReviewTable)
+        assert row(table, 0)[1] == "Northwind Labs"
+        assert not [worker for worker in app.workers if worker.group == "load"]
+        await pilot.press("R")  # a reload reads again
+        table = await loaded(pilot)
+        assert table.row_count == 11

@@ -75,6 +75,16 @@ class DashboardScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        preload = self.app.preload
+        if preload is not None and preload.ready:
+            # Read before Textual was imported: the first frame has the data, no worker needed.
+            try:
+                first = preload.take(self.app.today)
+            except StoreError:
+                first = None  # the worker reads again and reports the error where it shows
+            if first is not None:
+                self._loaded(first)
+                return
         self.reload()
 
     # Loading -----------------------------------------------------------------------------------
@@ -106,19 +116,22 @@ class DashboardScreen(Screen[None]):
         table = self.query_one(ReviewTable)
         if event.state is WorkerState.SUCCESS:
             table.loading = False
-            self._loaded_once = True
-            self._show(event.worker.result)
-            # Thousands of loaded records are long-lived and hold no reference cycles (reference
-            # counting frees them): keep the cyclic collector from walking them again and again,
-            # which at 10,000 applications cost keys pauses of 100 ms and more.
-            gc.freeze()
-            # The first frame with data goes out first; then the store opens behind it.
-            self.call_after_refresh(self.app.open_store_once)
+            self._loaded(event.worker.result)
         elif event.state is WorkerState.ERROR:
             table.loading = False
             error = event.worker.error
             self.query_one(ActionPanel).show(None, empty_message=f"Could not load: {error}")
             self.notify(str(error), title="Could not load", severity="error", timeout=10)
+
+    def _loaded(self, assessments: list[Assessment]) -> None:
+        self._loaded_once = True
+        self._show(assessments)
+        # Thousands of loaded records are long-lived and hold no reference cycles (reference
+        # counting frees them): keep the cyclic collector from walking them again and again,
+        # which at 10,000 applications cost keys pauses of 100 ms and more.
+        gc.freeze()
+        # The first frame with data goes out first; then the store opens behind it.
+        self.call_after_refresh(self.app.open_store_once)
 
     def show_store_error(self, error: StoreError) -> None:
         """The full check failed after the first frame: say so where it stays in view."""
