@@ -43,6 +43,10 @@ class Preload:
             self._done.set()
 
     @property
+    def error(self) -> StoreError | None:
+        return self._error
+
+    @property
     def ready(self) -> bool:
         return self._done.is_set()
 
@@ -75,5 +79,6 @@ def start(path: Path, today: date) -> Preload:
     # two would share one interpreter lock, and SQLite's reader, which lets go of it for every
     # row, waits behind the import each time (measured: 0.07 s alone, 0.4 s beside it). A big
     # one goes on reading while the screen comes up with its loading indicator.
-    preload.wait(QUICK_READ_S)
+    if preload.wait(QUICK_READ_S) and preload.error is not None:
+        raise preload.error  # said on the terminal, before any screen
     return preload

@@ -39,3 +39,13 @@ def test_start_refuses_a_file_that_is_not_ours_before_any_screen(tmp_path):
     with pytest.raises(StoreError, match="not a followup database"):
         start(other, TODAY)
     assert other.read_text() == "shopping list"
+
+
+def test_start_reports_a_damaged_file_before_any_screen(db_path):
+    with Store(db_path) as store:
+        store.insert_applications(demo_applications(TODAY), keep_ids=True)
+    data = bytearray(db_path.read_bytes())
+    data[4096 * 2 : 4096 * 6] = bytes(4096 * 4)
+    db_path.write_bytes(data)
+    with pytest.raises(StoreError, match="damaged"):
+        start(db_path, TODAY)
