@@ -68,6 +68,8 @@ class FollowupApp(App[None]):
         it opens. `open_store` opens it in a worker right after the first frame with data, so a
         key pressed later finds it ready. Raises StoreError when the file cannot be written."""
         with self._store_lock:
+            if self._store is None and self.store_error is not None:
+                raise self.store_error  # checked once; a restored file needs a restart anyway
             if self._store is None:
                 from followup_tui.store.repository import Store
 
