@@ -207,7 +207,7 @@ def child_keys(db: str, repeats: int) -> None:
             async def settle() -> None:
                 await pilot.pause()
                 for worker in list(app.workers):
-                    if worker.group in ("load", "store"):
+                    if worker.group in ("load", "load-one", "store"):
                         await worker.wait()
                 await pilot.pause()
 

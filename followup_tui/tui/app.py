@@ -148,11 +148,15 @@ class FollowupApp(App[None]):
         # screens close. Its entries are two Styles each: cheap to compute again.
         StylesCache.get_inner_outer.cache_clear()
 
-    def data_changed(self) -> None:
-        """Something was saved: every open screen that shows data reads it again."""
+    def data_changed(self, application_id: int | None = None) -> None:
+        """Something was saved (to one application, when its id is given): every open screen
+        that shows data reads again what it needs."""
         for screen in self.screen_stack:
+            changed = getattr(screen, "application_changed", None)
             reload = getattr(screen, "reload", None)
-            if callable(reload):
+            if application_id is not None and callable(changed):
+                changed(application_id)
+            elif callable(reload):
                 reload()
 
     def action_undo(self) -> None:

@@ -64,10 +64,16 @@ LOG_CHOICES = [
 ]
 
 
-def _saved(app: FollowupApp, message: str, undo: Callable[[], None] | None = None) -> bool:
-    """Tell the screens and the user; `undo`, if given, is what `u` takes back next."""
+def _saved(
+    app: FollowupApp,
+    application_id: int | None,
+    message: str,
+    undo: Callable[[], None] | None = None,
+) -> bool:
+    """Tell the screens (which application changed) and the user; `undo`, if given, is what
+    `u` takes back next."""
     app.undo_entry = (message, undo) if undo is not None else None
-    app.data_changed()
+    app.data_changed(application_id)
     app.notify(f"{message} (u undoes)" if undo else message, timeout=4)
     return True
 
@@ -102,7 +108,7 @@ async def add_application(app: FollowupApp) -> int | None:
     except StoreError as error:
         _failed(app, error)
         return None
-    _saved(app, f"Added {one_line(application.company)}")
+    _saved(app, new_id, f"Added {one_line(application.company)}")
     return new_id
 
 
@@ -117,7 +123,7 @@ async def edit_application(app: FollowupApp, application_id: int) -> bool:
         app.store.save_application(edited)
     except StoreError as error:
         return _failed(app, error)
-    return _saved(app, f"Saved {one_line(edited.company)}")
+    return _saved(app, application_id, f"Saved {one_line(edited.company)}")
 
 
 async def edit_contact(app: FollowupApp, application_id: int, contact_id: int | None) -> bool:
@@ -132,7 +138,7 @@ async def edit_contact(app: FollowupApp, application_id: int, contact_id: int | 
         app.store.save_contact(application_id, edited)
     except StoreError as error:
         return _failed(app, error)
-    return _saved(app, f"Saved {one_line(edited.full_name)}")
+    return _saved(app, application_id, f"Saved {one_line(edited.full_name)}")
 
 
 async def edit_interview(app: FollowupApp, application_id: int, interview_id: int | None) -> bool:
@@ -157,7 +163,7 @@ async def edit_interview(app: FollowupApp, application_id: int, interview_id: in
             )
     except StoreError as error:
         return _failed(app, error)
-    return _saved(app, f"Saved the {short_day(draft.interview.held_on)} interview")
+    return _saved(app, application_id, f"Saved the {short_day(draft.interview.held_on)} interview")
 
 
 # Touches ----------------------------------------------------------------------------------------
@@ -192,7 +198,7 @@ async def save_touches(
         return _failed(app, error)
     what = touches[0].kind.value.replace("_", " ")
     count = f"{len(touches)} " if len(touches) > 1 else ""
-    return _saved(app, f"Logged {count}{what} for {one_line(application.company)}")
+    return _saved(app, application.id, f"Logged {count}{what} for {one_line(application.company)}")
 
 
 async def log_touch(
@@ -260,7 +266,7 @@ async def snooze(app: FollowupApp, application_id: int) -> bool:
     except StoreError as error:
         return _failed(app, error)
     message = f"Snoozed until {short_day(until)}" if until else "Awake again"
-    return _saved(app, f"{one_line(application.company)}: {message}")
+    return _saved(app, application_id, f"{one_line(application.company)}: {message}")
 
 
 # The review's keys ------------------------------------------------------------------------------
@@ -317,7 +323,7 @@ async def close_no_response(app: FollowupApp, application: Application) -> bool:
         )
     except StoreError as error:
         return _failed(app, error)
-    return _saved(app, f"Closed {one_line(application.company)}: no response")
+    return _saved(app, application.id, f"Closed {one_line(application.company)}: no response")
 
 
 # Closing, reopening, parking, deleting (R9) -------------------------------------------------------
@@ -347,6 +353,7 @@ async def close(app: FollowupApp, application_id: int) -> bool:
     label = result.status.value.replace("_", " ")
     return _saved(
         app,
+        application_id,
         f"Closed {one_line(application.company)}: {label}",
         lambda: app.store.restore(application),
     )
@@ -367,7 +374,10 @@ async def reopen(app: FollowupApp, application_id: int) -> bool:
     except StoreError as error:
         return _failed(app, error)
     return _saved(
-        app, f"Reopened {one_line(application.company)}", lambda: app.store.restore(application)
+        app,
+        application_id,
+        f"Reopened {one_line(application.company)}",
+        lambda: app.store.restore(application),
     )
 
 
@@ -382,7 +392,10 @@ async def park(app: FollowupApp, application_id: int) -> bool:
         return _failed(app, error)
     what = "Back in the schedule" if parked else "Parked (out of the schedule, not closed)"
     return _saved(
-        app, f"{one_line(application.company)}: {what}", lambda: app.store.restore(application)
+        app,
+        application_id,
+        f"{one_line(application.company)}: {what}",
+        lambda: app.store.restore(application),
     )
 
 
@@ -408,7 +421,12 @@ async def delete_touch(app: FollowupApp, application_id: int) -> bool:
         app.store.delete_touch(application_id, touch.id)
     except StoreError as error:
         return _failed(app, error)
-    return _saved(app, "Deleted the touch", lambda: app.store.restore_touch(application_id, touch))
+    return _saved(
+        app,
+        application_id,
+        "Deleted the touch",
+        lambda: app.store.restore_touch(application_id, touch),
+    )
 
 
 async def feedback(app: FollowupApp, application_id: int) -> bool:
@@ -423,7 +441,9 @@ async def feedback(app: FollowupApp, application_id: int) -> bool:
         app.store.save_application(edited)
     except StoreError as error:
         return _failed(app, error)
-    return _saved(app, f"Saved feedback and lessons for {one_line(application.company)}")
+    return _saved(
+        app, application_id, f"Saved feedback and lessons for {one_line(application.company)}"
+    )
 
 
 def _touch_label(application: Application, touch: Touch) -> str:

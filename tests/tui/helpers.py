@@ -19,7 +19,7 @@ async def settle(pilot) -> None:
     waiting (waiting for every worker would wait for the user), and `wait_for_complete([])`
     means every worker."""
     await pilot.pause()
-    for worker in [w for w in pilot.app.workers if w.group in ("load", "store")]:
+    for worker in [w for w in pilot.app.workers if w.group in ("load", "load-one", "store")]:
         with contextlib.suppress(WorkerCancelled, WorkerFailed):
             await worker.wait()
     await pilot.pause()

@@ -205,3 +205,39 @@ async def test_started_as_the_cli_starts_it_the_first_frame_has_the_rows(db_path
         await pilot.press("R")  # a reload reads again
         table = await loaded(pilot)
         assert table.row_count == 11
+
+
+async def test_a_save_rereads_only_the_application_it_changed(db_path, monkeypatch):
+    # Issue 7: at 100,000 applications a whole reload after every save takes seconds.
+    from followup_tui.store.reading import Reader
+
+    app = FollowupApp(demo_db(db_path), TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        table = await loaded(pilot)
+        companies = [row(table, i)[1] for i in range(table.row_count)]
+        whole_loads = []
+        original = Reader.review_applications
+        monkeypatch.setattr(
+            Reader,
+            "review_applications",
+            lambda self, *a, **k: whole_loads.append(1) or original(self, *a, **k),
+        )
+        with Store(db_path) as store:  # another copy parks Globex: its row leaves the review
+            globex = next(a for a in store.load_applications() if a.company == "Globex")
+            store.park_application(globex.id, True)
+        app.data_changed(globex.id)
+        table = await loaded(pilot)
+        assert whole_loads == []
+        assert [row(table, i)[1] for i in range(table.row_count)] == [
+            c for c in companies if c != "Globex"
+        ]
+        with Store(db_path) as store:
+            store.park_application(globex.id, False)
+        app.data_changed(globex.id)
+        table = await loaded(pilot)
+        assert [row(table, i)[1] for i in range(table.row_count)] == companies  # same place
+        assert whole_loads == []
+        await pilot.press("R")
+        table = await loaded(pilot)
+        assert whole_loads == [1]
+        assert [row(table, i)[1] for i in range(table.row_count)] == companies

@@ -230,7 +230,7 @@ class CallScreen(Screen[bool]):
         if self._clock is not None:
             self._clock.stop()
         self.draft = None
-        self.app.data_changed()
+        self.app.data_changed(self.application_id)
         self.notify(f"Logged the call: {outcome.value.replace('_', ' ')}", timeout=3)
         self.dismiss(True)
 

@@ -110,7 +110,37 @@ class DashboardScreen(Screen[None]):
         applications = self.app.reader.review_applications(today, include_closed=include_closed)
         return review_list(applications, today, include_closed=include_closed)
 
+    def application_changed(self, application_id: int) -> None:
+        """One application was saved: read and assess it alone and put its row where it now
+        belongs (at 100,000 applications a whole reload takes seconds)."""
+        loading = any(w.group == "load" and w.is_running for w in self.workers)
+        if self.show_closed or not self._loaded_once or loading:
+            self.reload()  # a whole load is due, or under way and maybe older than this save
+            return
+        self.load_one(application_id)
+
+    @work(thread=True, exit_on_error=False, group="load-one")
+    def load_one(self, application_id: int) -> tuple[int, Assessment | None]:
+        application = self.app.reader.load_application(application_id)
+        if application is None:
+            return application_id, None
+        shown = review_list([application], self.app.today)
+        return application_id, (shown[0] if shown else None)
+
+    def _merge(self, application_id: int, assessment: Assessment | None) -> None:
+        kept = [a for a in self.assessments if a.application.id != application_id]
+        if assessment is not None:
+            kept.append(assessment)
+            kept.sort(key=Assessment.urgency)  # the order review_list gives
+        self._show(kept)
+
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "load-one":
+            if event.worker.state is WorkerState.SUCCESS:
+                self._merge(*event.worker.result)
+            elif event.worker.state is WorkerState.ERROR:
+                self.reload()  # say what is wrong the usual way
+            return
         if event.worker.group != "load":
             return
         table = self.query_one(ReviewTable)
