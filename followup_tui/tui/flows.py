@@ -23,7 +23,7 @@ from followup_tui.domain.records import (
     TouchKind,
 )
 from followup_tui.domain.review import Item
-from followup_tui.domain.rules import ActionKind, assess, follow_up_warnings
+from followup_tui.domain.rules import ActionKind, assess, follow_up_warnings, who_decides
 from followup_tui.domain.text import one_line
 from followup_tui.store import StaleEdit, StoreError
 from followup_tui.tui.screens.forms import (
@@ -217,8 +217,17 @@ async def log_touch(
     if kind is TouchKind.THANK_YOU:
         return await thank_you(app, application_id)
     if contact_id is None:
-        follow_up = next((a for a in assess(application, app.today).actions if a.contact), None)
-        contact_id = follow_up.contact.id if follow_up else None
+        # The follow-up's contact (R5: who decides), not a pending thank-you's interviewer.
+        follow_up = next(
+            (
+                action
+                for action in assess(application, app.today).actions
+                if action.contact is not None and action.kind is not ActionKind.THANK_YOU
+            ),
+            None,
+        )
+        contact = follow_up.contact if follow_up else who_decides(application, app.today)[0]
+        contact_id = contact.id if contact else None
     draft: TouchDraft | None = await app.push_screen_wait(
         touch_form(application, kind, channel, app.today, contact_id=contact_id, outcome=outcome)
     )

@@ -377,3 +377,38 @@ async def test_an_edit_made_on_stale_data_is_refused_reloaded_and_explained(db_p
         assert row(table, 0)[1:3] == ["Alder", "Lead"]  # reloaded: the other copy's edit
     alder = load(db_path, ids["Alder"])
     assert (alder.company, alder.role) == ("Alder", "Lead")
+
+
+async def test_r5_a_status_check_is_addressed_to_the_decision_maker_not_the_interviewer(db_path):
+    # A thank-you to the interviewer is still pending; the status check logged from the
+    # dashboard must default to who decides (R5), not to the first action's contact.
+    with Store(db_path) as store:
+        (app_id,) = store.insert_applications(
+            [
+                Application(
+                    0,
+                    "Quince",
+                    "Engineer",
+                    contacts=(
+                        Contact(1, "Ivy Interviewer"),
+                        Contact(2, "Dana Decider", decision_maker=True),
+                    ),
+                    interviews=(Interview(1, TODAY - timedelta(days=8), interviewer_ids=(1,)),),
+                )
+            ],
+            keep_ids=False,
+        )
+    app = FollowupApp(db_path, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("l", "e")  # log, email sent: a status check
+        await settle(pilot)
+        assert isinstance(app.screen, FormScreen)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        if isinstance(app.screen, ConfirmScreen):
+            await pilot.press("y")
+            await settle(pilot)
+    touch = load(db_path, app_id).touches[-1]
+    decider = next(c for c in load(db_path, app_id).contacts if c.full_name == "Dana Decider")
+    assert (touch.kind, touch.contact_id) == (TouchKind.STATUS_CHECK, decider.id)
