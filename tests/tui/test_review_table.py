@@ -13,10 +13,14 @@ from .helpers import SIZE, loaded, row, screen_text, settle, type_text
 TODAY = date(2026, 3, 10)
 
 
-async def test_a_big_table_builds_only_the_rows_in_view(tmp_path):
+def big_app(tmp_path, count: int, *, active_share: float) -> FollowupApp:
     path = tmp_path / "big.sqlite"
-    generate(path, 3000, TODAY, active_share=1.0)
-    app = FollowupApp(path, TODAY)
+    generate(path, count, TODAY, active_share=active_share)
+    return FollowupApp(path, TODAY)
+
+
+async def test_a_big_table_builds_only_the_rows_in_view(tmp_path):
+    app = big_app(tmp_path, 3000, active_share=1.0)
     async with app.run_test(size=SIZE) as pilot:
         table = await loaded(pilot)
         assert table.row_count == 3000
@@ -49,9 +53,7 @@ async def test_a_big_table_builds_only_the_rows_in_view(tmp_path):
 
 
 async def test_filtering_a_big_table_narrows_it_and_escape_restores_it(tmp_path):
-    path = tmp_path / "big.sqlite"
-    generate(path, 2000, TODAY, active_share=1.0)
-    app = FollowupApp(path, TODAY)
+    app = big_app(tmp_path, 2000, active_share=1.0)
     async with app.run_test(size=SIZE) as pilot:
         table = await loaded(pilot)
         await pilot.press("slash")
@@ -66,9 +68,7 @@ async def test_filtering_a_big_table_narrows_it_and_escape_restores_it(tmp_path)
 async def test_looking_back_on_a_big_database_loads_behind_the_screen(tmp_path):
     from followup_tui.tui.screens.looking_back import ClosedTable, LookingBackScreen
 
-    path = tmp_path / "big.sqlite"
-    generate(path, 3000, TODAY, active_share=0.1)
-    app = FollowupApp(path, TODAY)
+    app = big_app(tmp_path, 3000, active_share=0.1)
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         await pilot.press("L")
