@@ -78,7 +78,13 @@ class Reader:
     def _snapshot(self) -> Iterator[sqlite3.Connection]:
         """One read transaction on its own connection; errors become one-line StoreErrors."""
         try:
-            connection = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            # mode=rw: a file deleted meanwhile is an error, not a new empty database.
+            connection = sqlite3.connect(
+                f"{self.path.resolve().as_uri()}?mode=rw",
+                uri=True,
+                isolation_level=None,
+                check_same_thread=False,
+            )
         except sqlite3.Error as error:
             raise StoreError(f"cannot open {self.path}: {error}") from error
         try:

@@ -124,3 +124,14 @@ def test_the_app_starts_without_importing_sqlalchemy():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_a_file_deleted_under_the_reader_is_an_error_not_a_new_database(db_path):
+    with Store(db_path) as store:
+        store.insert_applications(demo_applications(TODAY), keep_ids=True)
+    reader = Reader.open_quickly(db_path)
+    for leftover in db_path.parent.glob(f"{db_path.name}*"):
+        leftover.unlink()
+    with pytest.raises(StoreError, match="cannot open"):
+        reader.load_applications()
+    assert not db_path.exists()
