@@ -224,7 +224,13 @@ def child_keys(db: str, repeats: int) -> None:
                     await pilot.press(*after)
                     await settle()
 
+            from followup_tui.tui.widgets.review_table import ReviewTable
+
+            table = app.screen.query_one(ReviewTable)
             for _ in range(repeats):
+                if table.cursor_row >= table.row_count - 1:
+                    await pilot.press("g")  # at the bottom "down" does nothing: start again
+                    await settle()
                 await timed("cursor down", "j")
                 await timed("open detail", "enter", after=("escape",))
                 await timed("open call panel", "c", after=("escape",))
