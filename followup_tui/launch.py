@@ -62,7 +62,8 @@ class Preload:
         self._done.wait()
         if self._error is not None:
             raise self._error
-        return self._result
+        result, self._result = self._result, None  # the dashboard holds it from here
+        return result
 
 
 def start(path: Path, today: date) -> Preload:
