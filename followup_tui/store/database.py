@@ -138,8 +138,8 @@ def create_engine(path: Path, busy_timeout_ms: int = 5000) -> Engine:
     """An engine whose every connection has the pragmas we rely on.
 
     Transactions are begun by us, not by the sqlite3 driver (its legacy mode on Python 3.11
-    does not BEGIN before SELECT): BEGIN IMMEDIATE for writes, so a read-then-write never
-    fails with SQLITE_BUSY halfway, and a plain BEGIN for sessions marked read-only.
+    does not BEGIN before SELECT): BEGIN IMMEDIATE, so a read-then-write never fails with
+    SQLITE_BUSY halfway. The engine only writes; reads go through `reading.Reader`.
     """
     import sqlalchemy
     from sqlalchemy import event
@@ -160,7 +160,6 @@ def create_engine(path: Path, busy_timeout_ms: int = 5000) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection) -> None:
-        read_only = connection.get_execution_options().get("followup_read_only", False)
-        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine

@@ -52,7 +52,6 @@ class Store(Reader):
         self.daily_backup = daily_backup(path, datetime.now()) if backup_daily else None
         # Another copy writing makes us wait this long before saying the file is busy.
         self._engine = create_engine(path, busy_timeout_ms)
-        self._read_engine = self._engine.execution_options(followup_read_only=True)
 
     def close(self) -> None:
         self._engine.dispose()
