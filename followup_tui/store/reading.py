@@ -33,8 +33,6 @@ from followup_tui.store import migrations
 from followup_tui.store.database import damaged_message, inspect
 from followup_tui.store.errors import StoreError
 
-ACTIVE_STATUSES = (Status.ACTIVE.value, Status.PARKED.value)
-
 # What the daily review can show (see domain.review.review_list): active applications, and
 # rejected ones that may still owe the R9 feedback call (a contact with rapport, no feedback
 # written, no feedback request since the rejection). A superset: the rules decide the rest.
@@ -106,11 +104,9 @@ class Reader:
         with self._snapshot() as connection:
             return connection.execute("SELECT count(*) FROM application").fetchone()[0]
 
-    def load_applications(self, *, include_closed: bool = True) -> list[Application]:
-        """Every application (or only active and parked ones) with its whole history."""
-        if include_closed:
-            return self._load("1")
-        return self._load("status IN (?, ?)", ACTIVE_STATUSES)
+    def load_applications(self) -> list[Application]:
+        """Every application with its whole history."""
+        return self._load("1")
 
     def review_applications(
         self, today: date, *, include_closed: bool = False

@@ -124,10 +124,6 @@ class LineTable(ScrollView, Generic[Row], can_focus=True):
         self._highlighted()
 
     @property
-    def rows(self) -> Sequence[Row]:
-        return self._rows
-
-    @property
     def row_count(self) -> int:
         return len(self._rows)
 
