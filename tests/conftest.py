@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
+
+# The date the demo database is built around in tests (a Tuesday).
+DEMO_TODAY = date(2026, 3, 10)
 
 
 @pytest.fixture(autouse=True)
@@ -17,3 +21,17 @@ def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "followup.sqlite"
+
+
+@pytest.fixture
+def demo_db(db_path: Path) -> Path:
+    """The demo applications at the tests' pinned date (Tue 10 Mar 2026), with the demo profile,
+    in this test's database file."""
+    from followup_tui.demo import DEMO_PROFILE, demo_applications
+    from followup_tui.store import Store
+
+    with Store(db_path) as store:
+        store.insert_applications(
+            demo_applications(DEMO_TODAY), keep_ids=True, profile=DEMO_PROFILE
+        )
+    return db_path

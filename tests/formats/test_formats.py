@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 from datetime import date, datetime, timedelta
 
-import pytest
 from icalendar import Calendar
 
 from followup_tui.cli import main
-from followup_tui.demo import DEMO_PROFILE, demo_applications
+from followup_tui.demo import demo_applications
 from followup_tui.domain.records import Channel, Direction, Outcome, Touch, TouchKind
 from followup_tui.domain.rules import assess
 from followup_tui.formats.csv_format import applications_csv, read_csv
@@ -18,13 +17,6 @@ from followup_tui.formats.markdown import escape, to_markdown
 from followup_tui.store import Store
 
 TODAY = date(2026, 3, 10)
-
-
-@pytest.fixture
-def demo_db(db_path):
-    with Store(db_path) as store:
-        store.insert_applications(demo_applications(TODAY), keep_ids=True, profile=DEMO_PROFILE)
-    return db_path
 
 
 def events(data: bytes) -> dict[str, object]:

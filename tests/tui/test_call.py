@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from followup_tui.demo import demo_applications
-from followup_tui.domain.records import Channel, Outcome, Profile, TouchKind
+from followup_tui.domain.records import Channel, Outcome, TouchKind
 from followup_tui.store import Store
 from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.screens.call import CallScreen
@@ -20,12 +19,6 @@ TODAY = date(2026, 3, 10)
 INITECH = 3  # demo: timeline unknown, ask-for-the-timeline call due today to Bill Lumbergh
 
 
-def demo_db(path) -> None:
-    with Store(path) as store:
-        store.insert_applications(demo_applications(TODAY), keep_ids=True)
-        store.save_profile(Profile("Sam Candidate", "+1 555 0100"))
-
-
 async def open_call(pilot, company: str) -> None:
     table = await loaded(pilot)
     index = next(i for i in range(table.row_count) if row(table, i)[1] == company)
@@ -34,8 +27,7 @@ async def open_call(pilot, company: str) -> None:
     await settle(pilot)
 
 
-async def test_r6_panel_shows_who_to_call_and_the_script(db_path):
-    demo_db(db_path)
+async def test_r6_panel_shows_who_to_call_and_the_script(demo_db, db_path):
     app = FollowupApp(db_path, TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await open_call(pilot, "Initech")
@@ -50,8 +42,7 @@ async def test_r6_panel_shows_who_to_call_and_the_script(db_path):
         assert "You can reach me at +1 555 0100" in screen_text(app)
 
 
-async def test_r7_notes_during_the_call_logged_as_voicemail(db_path):
-    demo_db(db_path)
+async def test_r7_notes_during_the_call_logged_as_voicemail(demo_db, db_path):
     app = FollowupApp(db_path, TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await open_call(pilot, "Initech")
@@ -78,8 +69,7 @@ async def test_r7_notes_during_the_call_logged_as_voicemail(db_path):
     assert touch.contact_id == 4 and touch.duration_seconds is not None
 
 
-async def test_r7_the_next_action_moves_on_after_the_call(db_path):
-    demo_db(db_path)
+async def test_r7_the_next_action_moves_on_after_the_call(demo_db, db_path):
     app = FollowupApp(db_path, TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await open_call(pilot, "Initech")
@@ -103,8 +93,7 @@ async def test_r7_the_next_action_moves_on_after_the_call(db_path):
     assert application.interviews[-1].concerns.endswith("; legacy TPS reports")
 
 
-async def test_r7_leaving_keeps_the_call_and_it_is_offered_back(db_path):
-    demo_db(db_path)
+async def test_r7_leaving_keeps_the_call_and_it_is_offered_back(demo_db, db_path):
     app = FollowupApp(db_path, TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await open_call(pilot, "Initech")
@@ -125,8 +114,7 @@ async def test_r7_leaving_keeps_the_call_and_it_is_offered_back(db_path):
         assert "on the call" in screen_text(app)
 
 
-async def test_r6_edit_the_script_then_reset(db_path):
-    demo_db(db_path)
+async def test_r6_edit_the_script_then_reset(demo_db, db_path):
     app = FollowupApp(db_path, TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await open_call(pilot, "Initech")
@@ -150,8 +138,7 @@ async def test_r6_edit_the_script_then_reset(db_path):
         assert "1. Hi Bill, this is Sam Candidate" in screen_text(app)
 
 
-async def test_drafts_are_shown_and_copied(db_path):
-    demo_db(db_path)
+async def test_drafts_are_shown_and_copied(demo_db, db_path):
     app = FollowupApp(db_path, TODAY)
     copied: list[str] = []
     app.copy_to_clipboard = copied.append  # type: ignore[method-assign]
@@ -166,8 +153,7 @@ async def test_drafts_are_shown_and_copied(db_path):
         await settle(pilot)
 
 
-async def test_call_from_the_detail_screen(db_path):
-    demo_db(db_path)
+async def test_call_from_the_detail_screen(demo_db, db_path):
     app = FollowupApp(db_path, TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)

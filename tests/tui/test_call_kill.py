@@ -18,7 +18,7 @@ from followup_tui.tui.widgets.picker import PickerScreen
 
 from .call_child import TEXT
 from .helpers import SIZE, settle
-from .test_call import TODAY, demo_db
+from .test_call import TODAY
 
 CHILD = Path(__file__).with_name("call_child.py")
 
@@ -35,9 +35,8 @@ def typed_log(path: Path) -> list[tuple[float, int]]:
 
 @pytest.mark.parametrize("typing_for", [2.2, 3.7])
 async def test_r7_sigkill_mid_call_keeps_every_character_typed_a_second_before(
-    typing_for, tmp_path, db_path
+    demo_db, typing_for, tmp_path, db_path
 ):
-    demo_db(db_path)
     log = tmp_path / "typed.log"
     child = subprocess.Popen(
         [sys.executable, str(CHILD), str(db_path), str(log)],

@@ -13,7 +13,6 @@ from followup_tui.tui.screens.looking_back import LookingBackScreen
 from followup_tui.tui.widgets.form import ConfirmScreen, FormScreen
 
 from .helpers import SIZE, loaded, row, screen_text, settle, type_text
-from .test_call import demo_db
 
 TODAY = date(2026, 3, 10)
 INITECH, UMBRELLA, CYBERDYNE = 3, 4, 8
@@ -37,8 +36,7 @@ def companies(app) -> list[str]:
     return [row(table, i)[1] for i in range(table.row_count)]
 
 
-async def test_close_rejected_with_rapport_then_feedback_reopen_park_and_undo(db_path):
-    demo_db(db_path)
+async def test_close_rejected_with_rapport_then_feedback_reopen_park_and_undo(demo_db, db_path):
     app = FollowupApp(db_path, TODAY)
     async with app.run_test(size=SIZE) as pilot:
         # Close Initech as rejected, with rapport with Milton (the second contact).
@@ -127,8 +125,7 @@ async def test_close_rejected_with_rapport_then_feedback_reopen_park_and_undo(db
         assert load(db_path, CYBERDYNE) == before
 
 
-async def test_deleting_a_touch_asks_first_and_undo_brings_it_back(db_path):
-    demo_db(db_path)
+async def test_deleting_a_touch_asks_first_and_undo_brings_it_back(demo_db, db_path):
     before = load(db_path, INITECH)
     app = FollowupApp(db_path, TODAY)
     async with app.run_test(size=SIZE) as pilot:
@@ -151,8 +148,7 @@ async def test_deleting_a_touch_asks_first_and_undo_brings_it_back(db_path):
         assert load(db_path, INITECH) == before
 
 
-async def test_looking_back_lists_closed_and_parked_with_figures(db_path):
-    demo_db(db_path)
+async def test_looking_back_lists_closed_and_parked_with_figures(demo_db, db_path):
     app = FollowupApp(db_path, TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
@@ -173,11 +169,10 @@ async def test_looking_back_lists_closed_and_parked_with_figures(db_path):
     assert load(db_path, 12).status is Status.ACTIVE
 
 
-async def test_r8_the_review_offers_the_drafted_final_note_then_logs_it(db_path):
+async def test_r8_the_review_offers_the_drafted_final_note_then_logs_it(demo_db, db_path):
     from followup_tui.tui.screens.draft import DraftScreen
     from followup_tui.tui.screens.review import ReviewScreen
 
-    demo_db(db_path)
     app = FollowupApp(db_path, TODAY)
     copied: list[str] = []
     app.copy_to_clipboard = copied.append  # type: ignore[method-assign]

@@ -17,14 +17,8 @@ from .helpers import SIZE, loaded, row, screen_text, settle
 TODAY = date(2026, 3, 10)
 
 
-def demo_db(path: Path) -> Path:
-    with Store(path) as store:
-        store.insert_applications(demo_applications(TODAY), keep_ids=True)
-    return path
-
-
-async def test_dashboard_lists_active_applications_most_urgent_first(db_path):
-    app = FollowupApp(demo_db(db_path), TODAY)
+async def test_dashboard_lists_active_applications_most_urgent_first(demo_db):
+    app = FollowupApp(demo_db, TODAY)
     async with app.run_test(size=SIZE) as pilot:
         table = await loaded(pilot)
         companies = [row(table, i)[1] for i in range(table.row_count)]
@@ -41,8 +35,8 @@ async def test_dashboard_lists_active_applications_most_urgent_first(db_path):
         assert "Tue 10 Mar 2026 · 5 due today" in screen_text(app).splitlines()[0]
 
 
-async def test_overdue_and_over_frequent_rows_are_highlighted_distinctly(db_path):
-    app = FollowupApp(demo_db(db_path), TODAY)
+async def test_overdue_and_over_frequent_rows_are_highlighted_distinctly(demo_db):
+    app = FollowupApp(demo_db, TODAY)
     async with app.run_test(size=SIZE) as pilot:
         table = await loaded(pilot)
         rows = {row(table, i)[1]: i for i in range(table.row_count)}
@@ -65,8 +59,8 @@ async def test_overdue_and_over_frequent_rows_are_highlighted_distinctly(db_path
         assert len(distinct) == 4
 
 
-async def test_user_text_shows_literally(db_path):
-    app = FollowupApp(demo_db(db_path), TODAY)
+async def test_user_text_shows_literally(demo_db):
+    app = FollowupApp(demo_db, TODAY)
     async with app.run_test(size=SIZE) as pilot:
         table = await loaded(pilot)
         acme = next(i for i in range(table.row_count) if row(table, i)[1] == "ACME [/]")
@@ -79,8 +73,8 @@ async def test_user_text_shows_literally(db_path):
         assert "Wile E. [red]Coyote" in shown
 
 
-async def test_keys_move_and_the_panel_follows(db_path):
-    app = FollowupApp(demo_db(db_path), TODAY)
+async def test_keys_move_and_the_panel_follows(demo_db):
+    app = FollowupApp(demo_db, TODAY)
     async with app.run_test(size=SIZE) as pilot:
         table = await loaded(pilot)
         panel = app.screen.query_one(ActionPanel)
@@ -95,8 +89,8 @@ async def test_keys_move_and_the_panel_follows(db_path):
         assert table.cursor_row == 2
 
 
-async def test_reload_picks_up_changes_and_keeps_the_cursor(db_path):
-    app = FollowupApp(demo_db(db_path), TODAY)
+async def test_reload_picks_up_changes_and_keeps_the_cursor(demo_db, db_path):
+    app = FollowupApp(demo_db, TODAY)
     async with app.run_test(size=SIZE) as pilot:
         table = await loaded(pilot)
         await pilot.press("j")
@@ -138,8 +132,8 @@ async def test_a_database_that_cannot_open_is_reported_not_raised(tmp_path):
     assert bad.read_text() == "not a database"
 
 
-async def test_q_quits(db_path):
-    app = FollowupApp(demo_db(db_path), TODAY)
+async def test_q_quits(demo_db):
+    app = FollowupApp(demo_db, TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         await pilot.press("q")
@@ -147,10 +141,9 @@ async def test_q_quits(db_path):
     assert app.return_code == 0
 
 
-async def test_a_file_failing_the_full_check_is_shown_read_only(db_path, monkeypatch):
+async def test_a_file_failing_the_full_check_is_shown_read_only(demo_db, db_path, monkeypatch):
     # The first frame is drawn from a header check only (issue 7); the page-by-page check runs
     # behind it, and when it fails the dashboard says so and nothing can be saved.
-    demo_db(db_path)
 
     def damaged(path: Path) -> list[int]:
         raise StoreError(f"{path} is damaged (page 7: btree error). Restore the newest backup")
@@ -172,11 +165,11 @@ async def test_a_file_failing_the_full_check_is_shown_read_only(db_path, monkeyp
     assert Reader(db_path).load_applications() == demo_applications(TODAY)
 
 
-async def test_the_key_bar_lists_the_keys_and_a_click_presses_one(db_path):
+async def test_the_key_bar_lists_the_keys_and_a_click_presses_one(demo_db):
     from followup_tui.tui.screens.review import ReviewScreen
     from followup_tui.tui.widgets.key_bar import KeyBar
 
-    app = FollowupApp(demo_db(db_path), TODAY)
+    app = FollowupApp(demo_db, TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         bottom = screen_text(app).splitlines()[-1]
@@ -189,13 +182,13 @@ async def test_the_key_bar_lists_the_keys_and_a_click_presses_one(db_path):
         assert "End review" in screen_text(app).splitlines()[-1]
 
 
-async def test_started_as_the_cli_starts_it_the_first_frame_has_the_rows(db_path):
+async def test_started_as_the_cli_starts_it_the_first_frame_has_the_rows(demo_db, db_path):
     # launch.start reads the review before Textual is imported (issue 7); the dashboard shows
     # it on mount without a load worker.
     from followup_tui.launch import start
     from followup_tui.tui.widgets.review_table import ReviewTable
 
-    preload = start(demo_db(db_path), TODAY)
+    preload = start(demo_db, TODAY)
     assert preload.ready
     app = FollowupApp(db_path, TODAY, preload=preload)
     async with app.run_test(size=SIZE) as pilot:
@@ -207,11 +200,11 @@ async def test_started_as_the_cli_starts_it_the_first_frame_has_the_rows(db_path
         assert table.row_count == 11
 
 
-async def test_a_save_rereads_only_the_application_it_changed(db_path, monkeypatch):
+async def test_a_save_rereads_only_the_application_it_changed(demo_db, db_path, monkeypatch):
     # Issue 7: at 100,000 applications a whole reload after every save takes seconds.
     from followup_tui.store.reading import Reader
 
-    app = FollowupApp(demo_db(db_path), TODAY)
+    app = FollowupApp(demo_db, TODAY)
     async with app.run_test(size=SIZE) as pilot:
         table = await loaded(pilot)
         companies = [row(table, i)[1] for i in range(table.row_count)]

@@ -9,7 +9,6 @@ from datetime import date
 from followup_tui.tui.app import FollowupApp
 
 from .helpers import SIZE, loaded, settle
-from .test_dashboard import demo_db
 
 TODAY = date(2026, 3, 10)
 
@@ -19,8 +18,8 @@ def _alive(name: str) -> int:
     return sum(type(o).__name__ == name for o in gc.get_objects())
 
 
-async def test_opening_and_closing_screens_does_not_keep_them(db_path):
-    app = FollowupApp(demo_db(db_path), TODAY)
+async def test_opening_and_closing_screens_does_not_keep_them(demo_db):
+    app = FollowupApp(demo_db, TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
 
