@@ -270,9 +270,14 @@ class CallScreen(Screen[bool]):
     async def action_reset_bullets(self) -> None:
         variant = "voicemail" if self.voicemail else "call"
         question = f"Back to the generated {variant} script? Your edits go."
-        if await self.app.push_screen_wait(ConfirmScreen(question, yes="Reset")):
+        if not await self.app.push_screen_wait(ConfirmScreen(question, yes="Reset")):
+            return
+        try:
             self.app.store.save_script(self.application_id, variant, [])
-            self.reload()
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False)
+            return
+        self.reload()
 
     def action_draft(self, index: int) -> None:
         from followup_tui.tui.screens.draft import DraftScreen
@@ -283,9 +288,14 @@ class CallScreen(Screen[bool]):
     @work(exclusive=True, group="flow")
     async def action_profile(self) -> None:
         profile = await self.app.push_screen_wait(_profile_form(self.profile))
-        if profile is not None:
+        if profile is None:
+            return
+        try:
             self.app.store.save_profile(profile)
-            self.reload()
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False)
+            return
+        self.reload()
 
 
 def _who_text(application: Application, script: Script, today: date, kind: TouchKind) -> Text:
