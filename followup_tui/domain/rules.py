@@ -300,9 +300,9 @@ def _follow_up(
     last_answer = answers[-1] if answers else None
 
     expected = application.expected_decision
-    timeline_known = expected is not None and expected >= last_interview
     # R3: the first status check is on the decision date, or some days after the last interview.
-    if timeline_known:
+    timeline_known = expected is not None and expected >= last_interview
+    if expected is not None and timeline_known:
         due = expected
         why = f"They expect to decide by {short_day(expected)}: check in then, not before (R2, R3)"
     else:
@@ -330,7 +330,7 @@ def _follow_up(
             f"They answered on {short_day(last_answer.on)}: give it {gap} days before the next (R4)"
         )
 
-    channel = ROTATION[last_follow_up.channel] if last_follow_up else Channel.PHONE
+    channel: Channel | None = ROTATION[last_follow_up.channel] if last_follow_up else Channel.PHONE
     kind = ActionKind.STATUS_CHECK if timeline_known else ActionKind.ASK_TIMELINE
 
     # R8: cut loose after long silence.
