@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import work
-from textual._styles_cache import StylesCache
 from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
@@ -21,7 +20,9 @@ from followup_tui.domain.rules import ActionKind, assess
 from followup_tui.domain.text import one_line
 from followup_tui.store.errors import StoreError
 from followup_tui.store.reading import Reader
+from followup_tui.tui.commands import ApplicationCommands
 from followup_tui.tui.screens.dashboard import DashboardScreen
+from followup_tui.tui.workarounds import release_closed_widgets
 
 if TYPE_CHECKING:
     from followup_tui.launch import Preload
@@ -32,6 +33,8 @@ class FollowupApp(App[None]):
     """Keyboard-driven daily review of job applications. `today` is fixed for the session."""
 
     CSS_PATH = "app.tcss"
+    # Applications come from their own provider: their names are user text, never markup.
+    COMMANDS = App.COMMANDS | {ApplicationCommands}
     TITLE = "followup"
     BINDINGS = [
         Binding("question_mark", "help", "Help", tooltip="Show every key of this screen"),
@@ -55,7 +58,7 @@ class FollowupApp(App[None]):
         self._store_requested = False
         # Why the store could not be opened for writing, once that was tried and failed.
         self.store_error: StoreError | None = None
-        # What the dashboard loaded last: the command palette jumps to these.
+        # What the dashboard loaded last: the command palette (ApplicationCommands) opens these.
         self.known_applications: list[Application] = []
         # The last change that `u` can take back: (what it was, how to take it back).
         self.undo_entry: tuple[str, Callable[[], None]] | None = None
@@ -115,6 +118,7 @@ class FollowupApp(App[None]):
             title="The database failed its check",
             severity="error",
             timeout=30,
+            markup=False,
         )
         for screen in self.screen_stack:
             show = getattr(screen, "show_store_error", None)
@@ -129,24 +133,8 @@ class FollowupApp(App[None]):
             self._store.close()
 
     def pop_screen(self) -> AwaitComplete:
-        self._release_closed_widgets()
+        release_closed_widgets(self)
         return super().pop_screen()
-
-    def _release_closed_widgets(self) -> None:
-        """Drop the app's watchers held for widgets no longer on any screen.
-
-        Header and TextArea watch the app's reactives (title, theme); Textual lets go of such a
-        watcher only when that value next changes, which ours rarely do. So every closed screen
-        stayed in memory with what it had drawn (a call panel: 6,000 objects), and the garbage
-        collector's full passes over them grew past 100 ms within a few dozen screens. Called
-        before each screen closes, it frees the ones closed earlier."""
-        watchers = getattr(self, "__watchers", {})  # where textual.reactive._watch keeps them
-        for name, entries in watchers.items():
-            watchers[name] = [(node, call) for node, call in entries if node.is_attached]
-        # Textual 8.2 memoizes StylesCache.get_inner_outer with lru_cache on the method, so
-        # the cache keeps up to 1,024 widgets' style caches, lines drawn and all, after their
-        # screens close. Its entries are two Styles each: cheap to compute again.
-        StylesCache.get_inner_outer.cache_clear()
 
     def data_changed(self, application_id: int | None = None) -> None:
         """Something was saved (to one application, when its id is given): every open screen
@@ -161,17 +149,17 @@ class FollowupApp(App[None]):
 
     def action_undo(self) -> None:
         if self.undo_entry is None:
-            self.notify("Nothing to undo", timeout=3)
+            self.notify("Nothing to undo", timeout=3, markup=False)
             return
         what, take_back = self.undo_entry
         self.undo_entry = None
         try:
             take_back()
         except StoreError as error:
-            self.notify(str(error), title="Could not undo", severity="error", timeout=10)
+            self.notify(str(error), title="Could not undo", severity="error", timeout=10, markup=False)
             return
         self.data_changed()
-        self.notify(f"Undone: {what}", timeout=4)
+        self.notify(f"Undone: {what}", timeout=4, markup=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # q inside a form, picker or dialog must not throw away what is on it.
@@ -200,7 +188,7 @@ class FollowupApp(App[None]):
             ]
             application = self.reader.load_application(application_id)
         except StoreError as error:
-            self.notify(str(error), title="Could not open the call", severity="error")
+            self.notify(str(error), title="Could not open the call", severity="error", markup=False)
             return
         kind = TouchKind.STATUS_CHECK
         if application is not None:
@@ -255,9 +243,3 @@ class FollowupApp(App[None]):
                     binding.tooltip or binding.description,
                     lambda action=binding.action, node=active.node: self.run_action(action, node),
                 )
-        for application in self.known_applications:
-            yield SystemCommand(
-                f"Open {one_line(application.company)}: {one_line(application.role)}",
-                f"Application #{application.id}",
-                lambda application_id=application.id: self.open_application(application_id),
-            )
