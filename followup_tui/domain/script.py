@@ -8,6 +8,7 @@ replaced by an instruction to rephrase it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -36,8 +37,17 @@ HELP_DECIDE = "Is there anything I can do to help you with your decision?"
 MORE_INFORMATION = "Do you need any additional information from me?"
 
 
+# What the script form and an import say about bullets the user wrote that break R6.
+REFUSED_SCRIPT = "R6: never ask whether they have decided or if you got it"
+
+
 def has_forbidden_phrase(text: str) -> bool:
     return any(pattern.search(text) for pattern in FORBIDDEN)
+
+
+def script_problem(bullets: Iterable[str]) -> str | None:
+    """Why the user's own bullets cannot be kept, or None: one check for the form and an import."""
+    return REFUSED_SCRIPT if any(has_forbidden_phrase(bullet) for bullet in bullets) else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,6 +38,7 @@ from followup_tui.domain.records import (
     Touch,
     TouchKind,
 )
+from followup_tui.domain.script import script_problem
 
 FORMAT_NAME = "followup"
 FORMAT_VERSION = 1
@@ -106,9 +107,21 @@ class DocProfile(_Model):
     email: str = ""
 
 
+def _obeys_r6(bullet: str) -> str:
+    problem = script_problem([bullet])
+    if problem:
+        raise ValueError(problem)  # the script form's own words, at the bullet's index
+    return bullet
+
+
+Bullet = Annotated[str, AfterValidator(_obeys_r6)]
+
+
 class DocScript(_Model):
-    call: list[str] = []
-    voicemail: list[str] = []
+    """The user's own bullets: held to R6 as the script form holds them."""
+
+    call: list[Bullet] = []
+    voicemail: list[Bullet] = []
 
 
 class DocApplication(_Model):

@@ -36,7 +36,7 @@ from followup_tui.domain.script import (
     Script,
     build_feedback_script,
     build_script,
-    has_forbidden_phrase,
+    script_problem,
 )
 from followup_tui.domain.text import one_line
 from followup_tui.store import StoreError
@@ -365,8 +365,8 @@ def _bullets_form(variant: str, current: tuple[str, ...]) -> FormScreen:
         lines = [line.strip() for line in str(values["bullets"]).splitlines() if line.strip()]
         if not lines:
             return None, {"bullets": "Write at least one bullet, or reset with B"}
-        if any(has_forbidden_phrase(line) for line in lines):
-            return None, {"bullets": "R6: never ask whether they have decided or if you got it"}
+        if problem := script_problem(lines):
+            return None, {"bullets": problem}
         return lines, {}
 
     return FormScreen(f"Edit the {variant} script", fields, validate)
