@@ -3,6 +3,9 @@
 Import reads the whole file first: it maps the header to our fields by the names people use
 (company, position/role/title, status, date applied, interview date, contact name and email,
 notes, URL), and lists the rows it cannot read, before anything is written.
+
+A cell a spreadsheet would run as a formula is written behind a `'` (OWASP's advice against CSV
+injection), and import takes that `'` off again, so every text comes back as it went out.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -82,6 +86,35 @@ class CsvImport:
         return "\n".join(lines) + "\n"
 
 
+# A spreadsheet runs a cell starting with one of these as a formula (OWASP: CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _needs_quote(text: str) -> bool:
+    # Quotes already in front count too: `'=x` is written `''=x`, so import gives back `'=x`.
+    return text.lstrip("'").startswith(FORMULA_STARTS)
+
+
+def to_spreadsheet(text: str) -> str:
+    """The cell as written: behind a `'` if it would start a formula (`-3d` too: it is text)."""
+    return "'" + text if _needs_quote(text) else text
+
+
+def from_spreadsheet(cell: str) -> str:
+    """The text a written cell holds: `to_spreadsheet` undone, for every string."""
+    return cell[1:] if cell.startswith("'") and _needs_quote(cell[1:]) else cell
+
+
+class _SpreadsheetWriter:
+    """csv.writer with every text cell through `to_spreadsheet`."""
+
+    def __init__(self, out: io.StringIO) -> None:
+        self._writer = csv.writer(out)
+
+    def writerow(self, row: Sequence[object]) -> None:
+        self._writer.writerow([to_spreadsheet(v) if isinstance(v, str) else v for v in row])
+
+
 class CsvProblem(ValueError):
     """The file cannot be read at all (no header, no company column...)."""
 
@@ -92,11 +125,7 @@ def _key(text: str) -> str:
 
 def read_csv(text: str, today: date) -> CsvImport:
     """Everything the file holds, and what it cannot read; writes nothing."""
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
+    reader = csv.reader(io.StringIO(text), _Dialect, delimiter=_delimiter(text))
     try:
         header = next(reader)
     except StopIteration:
@@ -119,12 +148,32 @@ def read_csv(text: str, today: date) -> CsvImport:
     for line, row in enumerate(reader, start=2):
         if not any(cell.strip() for cell in row):
             continue
-        values = {f: (row[i].strip() if i < len(row) else "") for f, i in positions.items()}
+        values = {
+            f: (from_spreadsheet(row[i].strip()) if i < len(row) else "")
+            for f, i in positions.items()
+        }
         try:
             result.applications.append(_application(values, len(result.applications) + 1, today))
         except ValueError as error:
             result.problems.append((line, str(error)))
     return result
+
+
+class _Dialect(csv.excel):
+    skipinitialspace = True  # `a, "b, c"` as typed by hand
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter that splits the header into the most columns (a tie goes to the comma).
+
+    Read from the header only, and quotes are always `"`: guessed from the rows (csv.Sniffer),
+    the `'` before a neutralised formula was taken for the quote character.
+    """
+
+    def columns(delimiter: str) -> int:
+        return len(next(csv.reader(io.StringIO(text), _Dialect, delimiter=delimiter), []))
+
+    return max((",", ";", "\t"), key=columns)
 
 
 def _application(values: dict[str, str], number: int, today: date) -> Application:
@@ -196,7 +245,7 @@ TOUCH_COLUMNS = ["id", "application id", "company", "date", "direction", "kind",
 
 def applications_csv(applications: list[Application], today: date) -> str:
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = _SpreadsheetWriter(out)
     writer.writerow(APPLICATION_COLUMNS)
     for application in applications:
         action = assess(application, today).next_action
@@ -227,7 +276,7 @@ def applications_csv(applications: list[Application], today: date) -> str:
 
 def touches_csv(applications: list[Application]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = _SpreadsheetWriter(out)
     writer.writerow(TOUCH_COLUMNS)
     for application in applications:
         for touch in application.touches:
