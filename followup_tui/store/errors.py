@@ -1,8 +1,17 @@
 """The store's one error type."""
 
+import re
+
+_LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
+
 
 class StoreError(Exception):
-    """A problem with the database file, worded for the user: what happened, what to do."""
+    """A problem with the database file, worded for the user: what happened, what to do.
+
+    Always one line: SQLite's own texts (an integrity check's report) come with line breaks."""
+
+    def __init__(self, message: object = "") -> None:
+        super().__init__(_LINE_BREAKS.sub(" ", str(message)))
 
 
 class StaleEdit(StoreError):

@@ -25,3 +25,14 @@ def write_atomically(path: Path, data: bytes, mode: int = 0o600) -> None:
         os.fsync(directory)
     finally:
         os.close(directory)
+
+
+def make_private(database: Path) -> None:
+    """The database and its -wal and -shm files readable by the user alone, whoever made them
+    (a file made by `touch` is 644). SQLite gives new -wal/-shm files the database's mode."""
+    for path in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
+        try:
+            if os.stat(path).st_mode & 0o077:
+                os.chmod(path, 0o600)
+        except OSError:
+            continue  # not there, or not ours to change

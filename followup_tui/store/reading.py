@@ -30,7 +30,7 @@ from followup_tui.domain.records import (
     TouchKind,
 )
 from followup_tui.store import migrations
-from followup_tui.store.database import damaged_message, inspect
+from followup_tui.store.database import damaged_message, explain, inspect, open_for_reading
 from followup_tui.store.errors import StoreError
 
 # What the daily review can show (see domain.review.review_list): active applications, and
@@ -77,22 +77,19 @@ class Reader:
         """One read transaction on its own connection; errors become one-line StoreErrors."""
         try:
             # mode=rw: a file deleted meanwhile is an error, not a new empty database.
-            connection = sqlite3.connect(
-                f"{self.path.resolve().as_uri()}?mode=rw",
-                uri=True,
-                isolation_level=None,
-                check_same_thread=False,
+            connection = open_for_reading(
+                self.path, busy_timeout_ms=self._busy_timeout_ms, must_exist="rw"
             )
-        except sqlite3.Error as error:
-            raise StoreError(f"cannot open {self.path}: {error}") from error
+        except sqlite3.OperationalError as error:
+            raise StoreError(explain(self.path, error, "open")) from error
+        except sqlite3.DatabaseError as error:
+            raise StoreError(damaged_message(self.path, str(error))) from error
         try:
-            connection.execute(f"PRAGMA busy_timeout = {int(self._busy_timeout_ms)}")
-            connection.execute("PRAGMA query_only = ON")
             connection.execute("BEGIN")
             yield connection
             connection.execute("COMMIT")
         except sqlite3.OperationalError as error:
-            raise StoreError(explain(self.path, str(error))) from error
+            raise StoreError(explain(self.path, error)) from error
         except sqlite3.DatabaseError as error:
             raise StoreError(damaged_message(self.path, str(error))) from error
         finally:
@@ -165,18 +162,6 @@ class Reader:
                 f"SELECT {_CALL_DRAFT} FROM call_draft ORDER BY id"
             ).fetchall()
         return [call_draft(row) for row in rows]
-
-
-def explain(path: Path, message: str) -> str:
-    """One line for an operational error from SQLite."""
-    if "locked" in message or "busy" in message:
-        return (
-            f"{path} is busy: another followup is writing to it; try again in a moment. "
-            "Nothing was saved"
-        )
-    if "full" in message:
-        return f"the disk holding {path} is full: free some space and try again. Nothing was saved"
-    return f"cannot use {path}: {message}"
 
 
 # Rows to records. Dates are stored as ISO text (YYYY-MM-DD), times as HH:MM:SS[.ffffff],

@@ -24,9 +24,9 @@ from followup_tui.domain.records import (
     Touch,
 )
 from followup_tui.store.backups import daily_backup
-from followup_tui.store.database import create_engine, prepare
+from followup_tui.store.database import create_engine, explain, prepare, who_writes
 from followup_tui.store.errors import StaleEdit, StoreError
-from followup_tui.store.reading import Reader, explain
+from followup_tui.store.reading import Reader
 from followup_tui.store.tables import (
     ApplicationRow,
     CallDraftRow,
@@ -44,12 +44,27 @@ class Store(Reader):
     library's sqlite3); writes go through SQLModel sessions."""
 
     def __init__(
-        self, path: Path, *, backup_daily: bool = True, busy_timeout_ms: int = 5000
+        self,
+        path: Path,
+        *,
+        backup_daily: bool = True,
+        busy_timeout_ms: int = 5000,
+        reading: bool = False,
     ) -> None:
+        """With `reading` (a command that only reads), a day's backup that cannot be written (a
+        full disk) is kept in `backup_error` rather than raised: reading must not wait for it."""
         super().__init__(path, busy_timeout_ms=busy_timeout_ms)
         self.migrated = prepare(path)
         # Once a day, on the first open, a copy goes to backups/ beside the file.
-        self.daily_backup = daily_backup(path, datetime.now()) if backup_daily else None
+        self.daily_backup: Path | None = None
+        self.backup_error: StoreError | None = None
+        if backup_daily:
+            try:
+                self.daily_backup = daily_backup(path, datetime.now())
+            except StoreError as error:
+                if not reading:
+                    raise
+                self.backup_error = error
         # Another copy writing makes us wait this long before saying the file is busy.
         self._engine = create_engine(path, busy_timeout_ms)
 
@@ -65,7 +80,7 @@ class Store(Reader):
     @contextmanager
     def _writing(self) -> Iterator[Session]:
         with (
-            _friendly_errors(self.path),
+            _friendly_errors(self.path, self._busy_timeout_ms / 1000),
             Session(self._engine, expire_on_commit=False) as session,
         ):
             yield session
@@ -172,14 +187,32 @@ class Store(Reader):
             return row.id
 
     def save_interview(
-        self, application_id: int, interview: Interview, new_interviewers: Sequence[str] = ()
+        self,
+        application_id: int,
+        interview: Interview,
+        new_interviewers: Sequence[str] = (),
+        *,
+        expected_decision: date | None = None,
+        application_version: int | None = None,
     ) -> int:
         """Add (id 0) or update an interview; names in new_interviewers become new contacts.
 
         The interviewers are interview.interviewer_ids followed by the new contacts, in order.
+        A decision date learned at the interview is saved with it, in the same transaction, on
+        the application read at `application_version`: if another copy changed the application
+        since, nothing is saved (StaleEdit).
         """
         with self._writing() as session:
-            _application_row(session, application_id)
+            application = _application_row(session, application_id)
+            if expected_decision is not None:
+                if application_version is not None:
+                    _check_version(
+                        application, application_version, f"#{application_id} {application.company}"
+                    )
+                application.expected_decision = expected_decision
+                application.decision_learned_on = interview.held_on
+                _bump(application)
+                session.add(application)
             known = _contact_ids(session, application_id)
             for contact_id in interview.interviewer_ids:
                 if contact_id not in known:
@@ -458,13 +491,26 @@ def _touch_row(
 
 
 @contextmanager
-def _friendly_errors(path: Path) -> Iterator[None]:
+def _friendly_errors(path: Path, busy_timeout_s: float) -> Iterator[None]:
     try:
         yield
     except OperationalError as error:
-        raise StoreError(explain(path, str(error.orig))) from error
+        message = str(error.orig)
+        if "locked" in message or "busy" in message:
+            raise StoreError(_busy(path, busy_timeout_s)) from error
+        raise StoreError(explain(path, error.orig)) from error
     except IntegrityError as error:
         raise StoreError(f"refused by the database: {error.orig}") from error
+
+
+def _busy(path: Path, waited: float) -> str:
+    """Who holds the file and for how long we waited: an import of thousands of applications
+    holds it for minutes, longer than any wait worth making here."""
+    holder = who_writes(path) or "another followup"
+    return (
+        f"{path} is busy: {holder} is writing to it; waited {waited:.1f} s. Try again when "
+        "it has finished. Nothing was saved"
+    )
 
 
 def _insert(session: Session, application: Application, keep_ids: bool) -> int:

@@ -8,7 +8,6 @@ Flows await screens, so callers run them in an async worker (`@work`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -152,15 +151,13 @@ async def edit_interview(app: FollowupApp, application_id: int, interview_id: in
     if draft is None:
         return False
     try:
-        app.store.save_interview(application_id, draft.interview, draft.new_interviewers)
-        if draft.expected_decision is not None:
-            app.store.save_application(
-                replace(
-                    application,
-                    expected_decision=draft.expected_decision,
-                    decision_learned_on=draft.interview.held_on,
-                )
-            )
+        app.store.save_interview(
+            application_id,
+            draft.interview,
+            draft.new_interviewers,
+            expected_decision=draft.expected_decision,
+            application_version=application.version,
+        )
     except StoreError as error:
         return _failed(app, error)
     return _saved(app, application_id, f"Saved the {short_day(draft.interview.held_on)} interview")
