@@ -19,7 +19,7 @@ from typing import NoReturn
 from followup_tui import __version__
 from followup_tui.domain.dates import DateError, in_range, parse_date
 from followup_tui.domain.records import Application, Contact, Interview, Persistence, Profile
-from followup_tui.domain.text import one_line
+from followup_tui.domain.text import json_printable, one_line, printable
 
 DB_ENV = "FOLLOWUP_DB"
 TODAY_ENV = "FOLLOWUP_TODAY"
@@ -33,7 +33,8 @@ class UsageError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+        # printable: argparse quotes an unknown argument as typed
+        self.exit(2, printable(f"{self.prog}: error: {message} (see {self.prog} --help)") + "\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -210,7 +211,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _with_demo(args, today, command)
         return command(args, today, _resolve_db(args))
     except (UsageError, StoreError) as error:
-        print(f"followup: error: {error}", file=sys.stderr)
+        print(f"followup: error: {printable(str(error))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -219,6 +220,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+
+
+def _for_stdout(text: str, *, json: bool = False) -> str:
+    """Into a file or a pipe, the exact text (an export imports back as it was). On a terminal,
+    control characters in user text are shown, never obeyed: JSON writes them as \\u escapes, so
+    it stays valid JSON that reads back the same."""
+    if not sys.stdout.isatty():
+        return text
+    if json:
+        return json_printable(text)
+    return printable(text.replace("\r\n", "\n"))  # CSV and iCalendar end their lines with CRLF
 
 
 def _resolve_today(args: argparse.Namespace) -> date:
@@ -299,7 +311,9 @@ def _due(args: argparse.Namespace, today: date, path: Path) -> int:
         assessments = review_list(store.load_applications(), today)
     overdue = any(action.overdue for a in assessments for action in a.actions)
     if args.json:
-        sys.stdout.write(agenda_json(assessments, today, everything=args.all))
+        sys.stdout.write(
+            _for_stdout(agenda_json(assessments, today, everything=args.all), json=True)
+        )
     elif args.quiet or args.short:
         text = agenda_short(assessments, everything=args.all)
         if text or not args.quiet:
@@ -441,6 +455,7 @@ def _export(args: argparse.Namespace, today: date, path: Path) -> int:
                 raise UsageError(f"no application #{args.application}")
         data = to_markdown(applications, today).encode()
     if output is None:
+        data = _for_stdout(data.decode(), json=args.format == "json").encode()
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -448,7 +463,7 @@ def _export(args: argparse.Namespace, today: date, path: Path) -> int:
         from followup_tui.store.files import write_atomically
 
         write_atomically(output, data)
-        print(f"Exported to {output}", file=sys.stderr)
+        print(printable(f"Exported to {output}"), file=sys.stderr)
     return 0
 
 
@@ -480,7 +495,10 @@ def _import(args: argparse.Namespace, today: date, path: Path) -> int:
         profile = exported.profile if exported.profile != Profile() else None
         store.insert_applications(exported.applications, keep_ids=keep_ids, profile=profile)
     count = len(exported.applications)
-    print(f"Imported {count} application{'s' if count != 1 else ''} into {path}", file=sys.stderr)
+    print(
+        printable(f"Imported {count} application{'s' if count != 1 else ''} into {path}"),
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -492,7 +510,7 @@ def _import_csv(args: argparse.Namespace, text: str, today: date, path: Path) ->
         found = read_csv(text, today)
     except CsvProblem as error:
         raise UsageError(f"{args.file}: {error}; nothing was imported") from None
-    sys.stderr.write(found.preview())
+    sys.stderr.write(printable(found.preview()))
     if args.dry_run:
         print("Dry run: nothing was imported.", file=sys.stderr)
         return 0
@@ -505,7 +523,10 @@ def _import_csv(args: argparse.Namespace, text: str, today: date, path: Path) ->
     with Store(path) as store:
         store.insert_applications(found.applications, keep_ids=False)
     count = len(found.applications)
-    print(f"Imported {count} application{'s' if count != 1 else ''} into {path}", file=sys.stderr)
+    print(
+        printable(f"Imported {count} application{'s' if count != 1 else ''} into {path}"),
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -514,8 +535,8 @@ def _locate(args: argparse.Namespace, today: date, path: Path) -> int:
 
     found = list_backups(path)
     newest = found[0].name if found else "none yet"
-    print(f"database: {path}")
-    print(f"backups:  {backups_dir(path)} ({len(found)}; newest: {newest})")
+    print(printable(f"database: {path}"))
+    print(printable(f"backups:  {backups_dir(path)} ({len(found)}; newest: {newest})"))
     return 0
 
 
@@ -538,7 +559,7 @@ def _backup(args: argparse.Namespace, today: date, path: Path) -> int:
             raise UsageError(f"{target} exists; choose a new name (nothing is overwritten)")
     Store(path, backup_daily=False).close()  # refuses a damaged or foreign file first
     made = make_backup(path, now, "manual") if target is None else copy_database(path, target)
-    print(f"Backed up to {made}")
+    print(printable(f"Backed up to {made}"))
     return 0
 
 
@@ -553,15 +574,15 @@ def _restore(args: argparse.Namespace, today: date, path: Path) -> int:
     if not args.yes:
         if not sys.stdin.isatty():
             raise UsageError("restore replaces your database: add --yes to confirm")
-        answer = input(f"Replace {path} with {source}? (it is backed up first) [y/N] ")
+        answer = input(printable(f"Replace {path} with {source}? (it is backed up first) [y/N] "))
         if answer.strip().lower() not in ("y", "yes"):
             print("Nothing was changed.", file=sys.stderr)
             return 1
     replaced = restore(path, source, datetime.now())
     Store(path, backup_daily=False).close()  # brings an older backup to the current schema
     if replaced is not None:
-        print(f"The database it replaced is in {replaced}", file=sys.stderr)
-    print(f"Restored {source} into {path}")
+        print(printable(f"The database it replaced is in {replaced}"), file=sys.stderr)
+    print(printable(f"Restored {source} into {path}"))
     return 0
 
 
