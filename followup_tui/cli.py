@@ -298,8 +298,8 @@ def _tui(args: argparse.Namespace, today: date, path: Path) -> int:
     preload = start(path, today)
     from followup_tui.tui.app import FollowupApp
 
-    FollowupApp(path, today, demo=getattr(args, "demo", False), preload=preload).run()
-    return 0
+    app = FollowupApp(path, today, demo=getattr(args, "demo", False), preload=preload)
+    return app.run_in_terminal()  # not 0 after a crash or a signal
 
 
 def _due(args: argparse.Namespace, today: date, path: Path) -> int:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import gc
+import signal
+import sys
 import threading
+import traceback
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
@@ -25,6 +30,7 @@ from followup_tui.tui.screens.dashboard import DashboardScreen
 from followup_tui.tui.workarounds import release_closed_widgets
 
 if TYPE_CHECKING:
+    from followup_tui.crash import CrashReport
     from followup_tui.launch import Preload
     from followup_tui.store.repository import Store
 
@@ -62,6 +68,8 @@ class FollowupApp(App[None]):
         self.known_applications: list[Application] = []
         # The last change that `u` can take back: (what it was, how to take it back).
         self.undo_entry: tuple[str, Callable[[], None]] | None = None
+        # The report of an unexpected error, once one ended the app (`followup_tui.crash`).
+        self.crash: CrashReport | None = None
         if demo:
             self.title = "followup · demo (temporary data)"
 
@@ -128,9 +136,84 @@ class FollowupApp(App[None]):
     def get_default_screen(self) -> Screen:
         return DashboardScreen()
 
+    def on_mount(self) -> None:
+        self._catch_signals(True)
+
     def on_unmount(self) -> None:
+        self._catch_signals(False)
         if self._store is not None:
             self._store.close()
+
+    # Ending badly: notes first ------------------------------------------------------------------
+
+    def run_in_terminal(self) -> int:
+        """Run the app; the exit status for the shell: 0, 1 after an unexpected error (one line
+        on stderr names the report), 128 + N after signal N."""
+        from followup_tui.crash import CrashReport
+
+        try:
+            self.run()
+        except Exception as error:  # escaped Textual's own handling, e.g. while shutting down
+            if self.crash is None:
+                self.crash = CrashReport(error, self.save_open_calls())
+                if self.crash.path is None:
+                    traceback.print_exception(error)
+            else:
+                self.crash.add(error)
+        if self.crash is not None:
+            print(self.crash.line(), file=sys.stderr)
+            return 1
+        return self.return_code or 0
+
+    def save_open_calls(self) -> str:
+        """Write the notes of every open call panel at once (R7), whatever its half-second
+        throttle was waiting for; what became of them, in a few words ("" when none was open).
+        Never raises: the app is ending, and its other duties come next."""
+        from followup_tui.tui.screens.call import CallScreen
+
+        said = ""
+        for screen in self.screen_stack:
+            if not isinstance(screen, CallScreen):
+                continue
+            try:
+                if screen.save_notes_now():
+                    said = said or "the notes of the open call were saved"
+            except Exception as error:  # a crash may have left anything broken
+                return f"the notes of the open call could not be saved ({type(error).__name__})"
+        return said
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An error nothing handled: save the open call's notes, write the full report to the
+        log folder, and end with status 1 and one line once the terminal is restored (the CLI
+        says it). Textual 8.2 has no public hook for this; without it Textual prints a
+        traceback, locals and all, and `followup` exited 0."""
+        from followup_tui.crash import CrashReport
+
+        if self.crash is None:
+            self.crash = CrashReport(error, self.save_open_calls())
+        else:
+            self.crash.add(error)
+        super()._handle_exception(error)  # sets return_code 1 and shuts down; Pilot re-raises
+        exit_renderables = getattr(self, "_exit_renderables", None)
+        if self.crash.path is not None and isinstance(exit_renderables, list):
+            exit_renderables.clear()  # the report has it all; the CLI prints one line
+
+    def _catch_signals(self, catch: bool) -> None:
+        """SIGTERM and SIGHUP (the terminal closed) save the notes, then end the app (R7).
+        Python's default for both ends the process at once, notes unsaved."""
+        if threading.current_thread() is not threading.main_thread():
+            return
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                if catch:
+                    loop.add_signal_handler(number, self._ended_by_signal, number)
+                else:
+                    loop.remove_signal_handler(number)
+
+    def _ended_by_signal(self, number: int) -> None:
+        self.save_open_calls()
+        self.exit(return_code=128 + number)  # as a shell reports a process ended by it
 
     def pop_screen(self) -> AwaitComplete:
         release_closed_widgets(self)

@@ -176,12 +176,20 @@ class CallScreen(Screen[bool]):
         if self.draft is not None and self._save_timer is None:
             self._save_timer = self.set_timer(SAVE_AFTER, self._save_notes)
 
-    def _save_notes(self) -> None:
-        self._save_timer = None
+    def save_notes_now(self) -> bool:
+        """Write the notes at once, whatever the throttle was waiting for (the app is ending:
+        a crash, a closed terminal, SIGTERM). True when a call was open; raises StoreError."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
         if self.draft is None:
-            return
+            return False
+        self.app.store.save_call_notes(self.draft.id, self.notes)
+        return True
+
+    def _save_notes(self) -> None:
         try:
-            self.app.store.save_call_notes(self.draft.id, self.notes)
+            self.save_notes_now()
         except StoreError as error:
             self.notify(str(error), title="Notes not saved", severity="error")
 
