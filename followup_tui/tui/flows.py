@@ -23,7 +23,7 @@ from followup_tui.domain.records import (
 )
 from followup_tui.domain.review import Item
 from followup_tui.domain.rules import ActionKind, assess, follow_up_warnings, who_decides
-from followup_tui.domain.text import one_line
+from followup_tui.domain.text import one_line, printable
 from followup_tui.store import StaleEdit, StoreError
 from followup_tui.tui.screens.forms import (
     InterviewDraft,
@@ -73,14 +73,14 @@ def _saved(
     `u` takes back next."""
     app.undo_entry = (message, undo) if undo is not None else None
     app.data_changed(application_id)
-    app.notify(f"{message} (u undoes)" if undo else message, timeout=4)
+    app.notify(f"{message} (u undoes)" if undo else message, timeout=4, markup=False)
     return True
 
 
 def _failed(app: FollowupApp, error: StoreError) -> bool:
     if isinstance(error, StaleEdit):
         app.data_changed()  # show what the other copy saved
-    app.notify(str(error), title="Not saved", severity="error", timeout=10)
+    app.notify(printable(str(error)), title="Not saved", severity="error", timeout=10, markup=False)
     return False
 
 
@@ -91,7 +91,11 @@ def _load(app: FollowupApp, application_id: int) -> Application | None:
         _failed(app, error)
         return None
     if application is None:
-        app.notify(f"Application #{application_id} is gone (deleted elsewhere?)", severity="error")
+        app.notify(
+            f"Application #{application_id} is gone (deleted elsewhere?)",
+            severity="error",
+            markup=False,
+        )
     return application
 
 
@@ -187,7 +191,7 @@ async def save_touches(
 ) -> bool:
     for touch in touches:
         if not await _confirm_rules(app, application, touch):
-            app.notify("Nothing logged", timeout=3)
+            app.notify("Nothing logged", timeout=3, markup=False)
             return False
     try:
         app.store.log_touches(application.id, touches, expected_decision=expected_decision)
@@ -251,7 +255,11 @@ async def thank_you(app: FollowupApp, application_id: int) -> bool:
         if action.kind is ActionKind.THANK_YOU and action.contact is not None
     }
     if not any(i.interviewer_ids for i in application.interviews) and not application.contacts:
-        app.notify("Add the people you met first (i: interview, n: contact)", severity="warning")
+        app.notify(
+            "Add the people you met first (i: interview, n: contact)",
+            severity="warning",
+            markup=False,
+        )
         return False
     touches = await app.push_screen_wait(thank_you_form(application, pending, app.today))
     if touches is None:
@@ -340,7 +348,7 @@ async def close(app: FollowupApp, application_id: int) -> bool:
     if application is None:
         return False
     if application.status.is_closed:
-        app.notify("Already closed: O reopens it", severity="warning")
+        app.notify("Already closed: O reopens it", severity="warning", markup=False)
         return False
     result = await app.push_screen_wait(close_form(application, app.today))
     if result is None:
@@ -370,7 +378,7 @@ async def reopen(app: FollowupApp, application_id: int) -> bool:
     if application is None:
         return False
     if not application.status.is_closed:
-        app.notify("It is not closed", severity="warning")
+        app.notify("It is not closed", severity="warning", markup=False)
         return False
     question = f"Reopen {one_line(application.company)}? It goes back into the review."
     if not await app.push_screen_wait(ConfirmScreen(question, yes="Reopen")):
@@ -411,7 +419,7 @@ async def delete_touch(app: FollowupApp, application_id: int) -> bool:
         return False
     touches = list(application.touches)[-9:]
     if not touches:
-        app.notify("No touches to delete", severity="warning")
+        app.notify("No touches to delete", severity="warning", markup=False)
         return False
     choices = [
         (str(index), _touch_label(application, touch), touch)

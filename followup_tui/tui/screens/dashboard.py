@@ -16,6 +16,7 @@ from textual.worker import Worker, WorkerState
 from followup_tui.domain.records import Status
 from followup_tui.domain.review import review_list, review_queue, summarize
 from followup_tui.domain.rules import Assessment
+from followup_tui.domain.text import printable
 from followup_tui.store.errors import StoreError
 from followup_tui.tui.widgets.action_panel import ActionPanel
 from followup_tui.tui.widgets.key_bar import KeyBar
@@ -151,7 +152,13 @@ class DashboardScreen(Screen[None]):
             table.loading = False
             error = event.worker.error
             self.query_one(ActionPanel).show(None, empty_message=f"Could not load: {error}")
-            self.notify(str(error), title="Could not load", severity="error", timeout=10)
+            self.notify(
+                printable(str(error)),
+                title="Could not load",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
 
     def _loaded(self, assessments: list[Assessment]) -> None:
         self._loaded_once = True
@@ -221,7 +228,11 @@ class DashboardScreen(Screen[None]):
 
     def action_toggle_closed(self) -> None:
         self.show_closed = not self.show_closed
-        self.notify("Showing closed and parked" if self.show_closed else "Hiding closed", timeout=2)
+        self.notify(
+            "Showing closed and parked" if self.show_closed else "Hiding closed",
+            timeout=2,
+            markup=False,
+        )
         self.reload()
 
     @on(ReviewTable.Selected)
@@ -235,7 +246,7 @@ class DashboardScreen(Screen[None]):
     def _selected_id(self) -> int | None:
         selected = self.query_one(ReviewTable).highlighted_id
         if selected is None:
-            self.notify("No application selected", severity="warning", timeout=3)
+            self.notify("No application selected", severity="warning", timeout=3, markup=False)
         return selected
 
     # Keys ---------------------------------------------------------------------------------------
@@ -254,7 +265,7 @@ class DashboardScreen(Screen[None]):
 
         items = review_queue(self.assessments)
         if not items:
-            self.notify("Nothing is due today.", title="Review", timeout=4)
+            self.notify("Nothing is due today.", title="Review", timeout=4, markup=False)
             return
         self.app.push_screen(ReviewScreen(items))
 

@@ -136,7 +136,7 @@ class DetailScreen(Screen[None]):
     async def action_edit_interview(self) -> None:
         interviews = self.application.interviews
         if not interviews:
-            self.notify("No interviews yet: i adds one", severity="warning")
+            self.notify("No interviews yet: i adds one", severity="warning", markup=False)
             return
         choices = [
             (str(index + 1), f"{i.held_on:%a %d %b %Y} {one_line(i.stage)}", i.id)
@@ -150,7 +150,7 @@ class DetailScreen(Screen[None]):
     async def action_edit_contact(self) -> None:
         contacts = self.application.contacts
         if not contacts:
-            self.notify("No contacts yet: n adds one", severity="warning")
+            self.notify("No contacts yet: n adds one", severity="warning", markup=False)
             return
         choices = [
             (str(index + 1), one_line(c.full_name), c.id) for index, c in enumerate(contacts[:9])

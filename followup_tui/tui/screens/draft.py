@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, TextArea
 
 from followup_tui.domain.drafts import Draft
+from followup_tui.tui.widgets.plain_text import PlainTextArea
 
 _TITLES = {
     "thank_you": "Thank-you note",
@@ -32,7 +33,7 @@ class DraftScreen(ModalScreen[None]):
         with Vertical(id="form", classes="draft"):
             title = _TITLES.get(self.draft.kind, "Draft")
             yield Label(Content(f"{title}: fill in the (fill in: …) parts"), classes="form-title")
-            yield TextArea(self.draft.text, read_only=True, soft_wrap=True, id="draft-text")
+            yield PlainTextArea(self.draft.text, read_only=True, soft_wrap=True, id="draft-text")
             yield Label(
                 "Copied to the clipboard if your terminal allows it (OSC 52); otherwise select "
                 "the text. ctrl+y copies again, escape closes.",

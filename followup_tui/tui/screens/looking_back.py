@@ -95,7 +95,7 @@ class LookingBackScreen(Screen[None]):
     def _selected(self) -> Application | None:
         selected = self.query_one(ClosedTable).highlighted
         if selected is None:
-            self.notify("Nothing closed or parked yet", severity="warning", timeout=3)
+            self.notify("Nothing closed or parked yet", severity="warning", timeout=3, markup=False)
         return selected
 
     @on(ClosedTable.Selected)

@@ -19,6 +19,8 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
+from followup_tui.tui.widgets.plain_text import PlainInput, PlainTextArea
+
 Kind = Literal["text", "select", "check", "area", "multi"]
 
 
@@ -74,13 +76,13 @@ class FormScreen(ModalScreen[Any]):
         if spec.kind == "check":
             return Checkbox(Content(spec.label), value=bool(spec.value), id=widget_id)
         if spec.kind == "area":
-            return TextArea(str(spec.value or ""), id=widget_id, soft_wrap=True)
+            return PlainTextArea(str(spec.value or ""), id=widget_id, soft_wrap=True)
         if spec.kind == "multi":
             return SelectionList(
                 *[(Content(label), value, value in spec.selected) for label, value in spec.options],
                 id=widget_id,
             )
-        return Input(str(spec.value or ""), placeholder=spec.placeholder, id=widget_id)
+        return PlainInput(str(spec.value or ""), placeholder=spec.placeholder, id=widget_id)
 
     def values(self) -> dict[str, Any]:
         found: dict[str, Any] = {}
