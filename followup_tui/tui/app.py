@@ -22,7 +22,7 @@ from textual.screen import ModalScreen, Screen
 
 from followup_tui.domain.records import Application, TouchKind
 from followup_tui.domain.rules import ActionKind, assess
-from followup_tui.domain.text import one_line
+from followup_tui.domain.text import one_line, printable
 from followup_tui.store.errors import StoreError
 from followup_tui.store.reading import Reader
 from followup_tui.tui.commands import ApplicationCommands
@@ -122,7 +122,7 @@ class FollowupApp(App[None]):
 
     def _store_failed(self, error: StoreError) -> None:
         self.notify(
-            f"{error}\nNothing can be saved until this is fixed.",
+            f"{printable(str(error))}\nNothing can be saved until this is fixed.",
             title="The database failed its check",
             severity="error",
             timeout=30,
@@ -239,7 +239,13 @@ class FollowupApp(App[None]):
         try:
             take_back()
         except StoreError as error:
-            self.notify(str(error), title="Could not undo", severity="error", timeout=10, markup=False)
+            self.notify(
+                printable(str(error)),
+                title="Could not undo",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
             return
         self.data_changed()
         self.notify(f"Undone: {what}", timeout=4, markup=False)
@@ -271,7 +277,12 @@ class FollowupApp(App[None]):
             ]
             application = self.reader.load_application(application_id)
         except StoreError as error:
-            self.notify(str(error), title="Could not open the call", severity="error", markup=False)
+            self.notify(
+                printable(str(error)),
+                title="Could not open the call",
+                severity="error",
+                markup=False,
+            )
             return
         kind = TouchKind.STATUS_CHECK
         if application is not None:

@@ -38,11 +38,12 @@ from followup_tui.domain.script import (
     build_script,
     script_problem,
 )
-from followup_tui.domain.text import one_line
+from followup_tui.domain.text import one_line, printable
 from followup_tui.store import StoreError
 from followup_tui.tui.screens.forms import DATE_HINT, optional_date
 from followup_tui.tui.widgets.form import ConfirmScreen, FieldSpec, FormScreen
 from followup_tui.tui.widgets.key_bar import KeyBar
+from followup_tui.tui.widgets.plain_text import PlainTextArea
 
 SAVE_AFTER = 0.5  # seconds from a keystroke to the database, at most
 
@@ -88,7 +89,7 @@ class CallScreen(Screen[bool]):
                 with Horizontal(id="call-notes-bar"):
                     yield Label("Notes", id="call-notes-title")
                     yield Label("not started: enter starts the call", id="call-timer")
-                yield TextArea(id="call-notes", soft_wrap=True, disabled=True)
+                yield PlainTextArea(id="call-notes", soft_wrap=True, disabled=True)
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -147,7 +148,9 @@ class CallScreen(Screen[bool]):
                 self.application_id, contact.id if contact else None, datetime.now(UTC)
             )
         except StoreError as error:
-            self.notify(str(error), title="Could not start", severity="error")
+            self.notify(
+                printable(str(error)), title="Could not start", severity="error", markup=False
+            )
             return
         self.draft = CallDraft(
             draft_id, self.application_id, contact.id if contact else None, datetime.now(UTC)
@@ -191,7 +194,9 @@ class CallScreen(Screen[bool]):
         try:
             self.save_notes_now()
         except StoreError as error:
-            self.notify(str(error), title="Notes not saved", severity="error")
+            self.notify(
+                printable(str(error)), title="Notes not saved", severity="error", markup=False
+            )
 
     @property
     def notes(self) -> str:
@@ -233,13 +238,19 @@ class CallScreen(Screen[bool]):
                 self.draft.id, touch, expected_decision=expected, concern=concern
             )
         except StoreError as error:
-            self.notify(str(error), title="Not logged", severity="error", timeout=10)
+            self.notify(
+                printable(str(error)),
+                title="Not logged",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
             return
         if self._clock is not None:
             self._clock.stop()
         self.draft = None
         self.app.data_changed(self.application_id)
-        self.notify(f"Logged the call: {outcome.value.replace('_', ' ')}", timeout=3)
+        self.notify(f"Logged the call: {outcome.value.replace('_', ' ')}", timeout=3, markup=False)
         self.dismiss(True)
 
     def action_leave(self) -> None:
@@ -251,7 +262,9 @@ class CallScreen(Screen[bool]):
             if self._save_timer is not None:
                 self._save_timer.stop()
             self._save_notes()
-            self.notify("The call is kept with its notes: you will be offered to resume it.")
+            self.notify(
+                "The call is kept with its notes: you will be offered to resume it.", markup=False
+            )
         self.dismiss(False)
 
     # Script, drafts, profile ---------------------------------------------------------------
@@ -270,7 +283,7 @@ class CallScreen(Screen[bool]):
         try:
             self.app.store.save_script(self.application_id, variant, lines)
         except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error")
+            self.notify(printable(str(error)), title="Not saved", severity="error", markup=False)
             return
         self.reload()
 
@@ -283,7 +296,7 @@ class CallScreen(Screen[bool]):
         try:
             self.app.store.save_script(self.application_id, variant, [])
         except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", markup=False)
+            self.notify(printable(str(error)), title="Not saved", severity="error", markup=False)
             return
         self.reload()
 
@@ -301,7 +314,7 @@ class CallScreen(Screen[bool]):
         try:
             self.app.store.save_profile(profile)
         except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", markup=False)
+            self.notify(printable(str(error)), title="Not saved", severity="error", markup=False)
             return
         self.reload()
 
