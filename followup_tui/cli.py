@@ -14,12 +14,15 @@ import tempfile
 from collections.abc import Callable, Sequence
 from datetime import date, time
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from followup_tui import __version__
 from followup_tui.domain.dates import DateError, in_range, parse_date
 from followup_tui.domain.records import Application, Contact, Interview, Persistence, Profile
 from followup_tui.domain.text import json_printable, one_line, printable
+
+if TYPE_CHECKING:
+    from followup_tui.store import Store
 
 DB_ENV = "FOLLOWUP_DB"
 TODAY_ENV = "FOLLOWUP_TODAY"
@@ -233,6 +236,13 @@ def _for_stdout(text: str, *, json: bool = False) -> str:
     return printable(text.replace("\r\n", "\n"))  # CSV and iCalendar end their lines with CRLF
 
 
+def _say_backup_failed(store: Store) -> None:
+    """A command that only reads goes on when the day's backup cannot be written (a full
+    disk), and says so on one line."""
+    if store.backup_error is not None:
+        print(f"followup: warning: {printable(str(store.backup_error))}", file=sys.stderr)
+
+
 def _resolve_today(args: argparse.Namespace) -> date:
     text = getattr(args, "today", None) or os.environ.get(TODAY_ENV)
     if not text:
@@ -307,7 +317,8 @@ def _due(args: argparse.Namespace, today: date, path: Path) -> int:
     from followup_tui.formats.agenda import agenda_json, agenda_short, agenda_text
     from followup_tui.store import Store
 
-    with Store(path) as store:
+    with Store(path, reading=True) as store:
+        _say_backup_failed(store)
         assessments = review_list(store.load_applications(), today)
     overdue = any(action.overdue for a in assessments for action in a.actions)
     if args.json:
@@ -411,7 +422,8 @@ def _show(args: argparse.Namespace, today: date, path: Path) -> int:
     from followup_tui.formats.dossier import dossier_text
     from followup_tui.store import Store
 
-    with Store(path) as store:
+    with Store(path, reading=True) as store:
+        _say_backup_failed(store)
         application = store.load_application(wanted)
     if application is None:
         raise UsageError(f"no application #{wanted} (see `followup due --all`)")
@@ -427,7 +439,8 @@ def _export(args: argparse.Namespace, today: date, path: Path) -> int:
         raise UsageError(f"--output: the folder {output.parent} does not exist")
     if args.application is not None and args.format != "md":
         raise UsageError("--application goes with --format md")
-    with Store(path) as store:
+    with Store(path, reading=True) as store:
+        _say_backup_failed(store)
         applications = store.load_applications()
         profile = store.load_profile()
     data: bytes

@@ -64,13 +64,17 @@ def _copy_pages(source: Path, destination: Path) -> None:
 
     reader = open_for_reading(source)
     try:
-        writer = sqlite3.connect(destination)
+        writer = _open_copy(destination)
         try:
             reader.backup(writer)
         finally:
             writer.close()
     finally:
         reader.close()
+
+
+def _open_copy(destination: Path) -> sqlite3.Connection:
+    return sqlite3.connect(destination)
 
 
 def copy_database(source: Path, destination: Path) -> Path:
@@ -107,8 +111,8 @@ def _cannot_write(destination: Path, error: OSError | sqlite3.Error) -> str:
 
     if is_disk_full(error, destination.parent):
         return (
-            f"could not write the backup {destination}: the disk is full; free some space "
-            "and try again"
+            f"the disk is full, so the backup {destination} could not be written; free some "
+            "space and try again"
         )
     return f"could not write the backup {destination}: {error}"
 
