@@ -20,10 +20,11 @@ from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 
-from followup_tui.domain.records import Application, TouchKind
+from followup_tui.domain.records import Application, CallDraft, TouchKind
 from followup_tui.domain.rules import ActionKind, assess
 from followup_tui.domain.text import one_line, printable
 from followup_tui.store.errors import StoreError
+from followup_tui.store.locks import CallClaim, CallTaken, claim_call
 from followup_tui.store.reading import Reader
 from followup_tui.tui.commands import ApplicationCommands
 from followup_tui.tui.screens.dashboard import DashboardScreen
@@ -289,8 +290,43 @@ class FollowupApp(App[None]):
             action = assess(application, self.today).next_action
             if action is not None and action.kind is ActionKind.FEEDBACK_CALL:
                 kind = TouchKind.FEEDBACK_REQUEST  # R9: the feedback script
-        draft = drafts[-1] if drafts else None
-        self.push_screen(CallScreen(application_id, kind=kind, draft=draft))
+        # The newest call left open here that no other copy of followup has open.
+        taken: CallTaken | None = None
+        for candidate in reversed(drafts):
+            try:
+                claim = claim_call(self.db_path, candidate.id)
+            except CallTaken as error:
+                taken = taken or error
+                continue
+            draft = self._read_again(candidate, claim)
+            if draft is not None:
+                self.push_screen(CallScreen(application_id, kind=kind, draft=draft, claim=claim))
+                return
+        if taken is not None:
+            name = one_line(application.company) if application else f"#{application_id}"
+            self._say_taken(f"The call at {name}", taken)
+            return
+        self.push_screen(CallScreen(application_id, kind=kind))
+
+    def _read_again(self, draft: CallDraft, claim: CallClaim) -> CallDraft | None:
+        """The call as saved now that it is ours: the copy that had it may have saved more
+        notes since we looked. None (and the claim let go) when it is no longer open."""
+        try:
+            now = next((d for d in self.reader.unfinished_calls() if d.id == draft.id), None)
+        except StoreError:
+            now = draft
+        if now is None:
+            claim.release(finished=True)
+        return now
+
+    def _say_taken(self, what: str, taken: CallTaken) -> None:
+        self.notify(
+            f"{what} is {taken}: finish it there, or close that followup to take it up here.",
+            title="Call open elsewhere",
+            severity="warning",
+            timeout=10,
+            markup=False,
+        )
 
     @work(exclusive=True, group="resume")
     async def offer_to_resume(self) -> None:
@@ -303,27 +339,49 @@ class FollowupApp(App[None]):
         except StoreError:
             return  # the dashboard reports what is wrong with the database
         for draft in drafts:
-            application = self.reader.load_application(draft.application_id)
+            try:
+                application = self.reader.load_application(draft.application_id)
+            except StoreError:
+                return
             if application is None:
                 continue
             contact = application.contact(draft.contact_id)
             who = f" with {one_line(contact.full_name)}" if contact else ""
             title = f"An unfinished call{who} at {one_line(application.company)}"
+            try:  # ours while we ask: another copy starting now must not offer it too
+                claim: CallClaim | None = claim_call(self.db_path, draft.id)
+            except CallTaken as taken:
+                self._say_taken(title, taken)
+                continue
             choices = [
                 ("r", f"Resume it ({len(draft.notes)} characters of notes kept)", "resume"),
                 ("l", "Later: keep it and ask again next time", "later"),
                 ("d", "Discard it and its notes", "discard"),
             ]
-            choice = await self.push_screen_wait(PickerScreen(title, choices))
-            if choice == "resume":
-                from followup_tui.tui.screens.call import CallScreen
+            discarded = False
+            try:
+                choice = await self.push_screen_wait(PickerScreen(title, choices))
+                if choice == "resume":
+                    from followup_tui.tui.screens.call import CallScreen
 
-                self.push_screen(CallScreen(application.id, draft=draft))
-                return
-            if choice == "discard" and await self.push_screen_wait(
-                ConfirmScreen("Discard the call and its notes?", yes="Discard")
-            ):
-                self.store.discard_call(draft.id)
+                    fresh = self._read_again(draft, claim)
+                    if fresh is not None:
+                        self.push_screen(CallScreen(application.id, draft=fresh, claim=claim))
+                        claim = None  # the panel lets go of it
+                        return
+                    continue
+                if choice == "discard" and await self.push_screen_wait(
+                    ConfirmScreen("Discard the call and its notes?", yes="Discard")
+                ):
+                    self.store.discard_call(draft.id)
+                    discarded = True
+            except StoreError as error:
+                self.notify(
+                    printable(str(error)), title="Not discarded", severity="error", markup=False
+                )
+            finally:  # also when the app ends with the question open
+                if claim is not None:
+                    claim.release(finished=discarded)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):

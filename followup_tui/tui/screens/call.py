@@ -6,6 +6,7 @@ without pause, so a killed terminal loses at most that; the app offers to resume
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
@@ -40,6 +41,7 @@ from followup_tui.domain.script import (
 )
 from followup_tui.domain.text import one_line, printable
 from followup_tui.store import StoreError
+from followup_tui.store.locks import CallClaim, CallTaken, claim_call
 from followup_tui.tui.screens.forms import DATE_HINT, optional_date
 from followup_tui.tui.widgets.form import ConfirmScreen, FieldSpec, FormScreen
 from followup_tui.tui.widgets.key_bar import KeyBar
@@ -70,11 +72,15 @@ class CallScreen(Screen[bool]):
         *,
         kind: TouchKind = TouchKind.STATUS_CHECK,
         draft: CallDraft | None = None,
+        claim: CallClaim | None = None,
     ) -> None:
         super().__init__()
         self.application_id = application_id
         self.kind = kind
         self.draft = draft
+        # This copy's hold on the open call (`FollowupApp.claim_call`): let go when the panel
+        # closes, so another copy can take the call up.
+        self._claim = claim
         self.voicemail = False
         self._save_timer: Timer | None = None
         self._clock: Timer | None = None
@@ -91,6 +97,14 @@ class CallScreen(Screen[bool]):
                     yield Label("not started: enter starts the call", id="call-timer")
                 yield PlainTextArea(id="call-notes", soft_wrap=True, disabled=True)
         yield KeyBar()
+
+    def on_unmount(self) -> None:
+        self._let_go(finished=False)
+
+    def _let_go(self, *, finished: bool) -> None:
+        if self._claim is not None:
+            self._claim.release(finished=finished)
+            self._claim = None
 
     def on_mount(self) -> None:
         self.reload()
@@ -155,6 +169,8 @@ class CallScreen(Screen[bool]):
         self.draft = CallDraft(
             draft_id, self.application_id, contact.id if contact else None, datetime.now(UTC)
         )
+        with contextlib.suppress(CallTaken):  # a call made a moment ago is nobody else's
+            self._claim = claim_call(self.app.db_path, draft_id)
         self._begin()
 
     def _begin(self) -> None:
@@ -249,6 +265,7 @@ class CallScreen(Screen[bool]):
         if self._clock is not None:
             self._clock.stop()
         self.draft = None
+        self._let_go(finished=True)
         self.app.data_changed(self.application_id)
         self.notify(f"Logged the call: {outcome.value.replace('_', ' ')}", timeout=3, markup=False)
         self.dismiss(True)
