@@ -14,6 +14,7 @@ DEMO_TODAY = date(2026, 3, 10)
 @pytest.fixture(autouse=True)
 def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))  # crash reports
     monkeypatch.setenv("FOLLOWUP_DB", str(tmp_path / "followup.sqlite"))
     monkeypatch.delenv("FOLLOWUP_TODAY", raising=False)
 
