@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from followup_tui import __version__
+from followup_tui.domain.text import printable
 
 
 def log_folder() -> Path:
@@ -57,7 +58,10 @@ class CrashReport:
             pass  # the first error is the one that matters, and it is written
 
     def line(self) -> str:
-        """The one line for the terminal."""
+        """The one line for the terminal (a path's control characters shown, never obeyed)."""
+        return printable(self._line())
+
+    def _line(self) -> str:
         what = f"followup: error: followup stopped on an unexpected error ({_name(self.error)})"
         notes = f"; {self.notes}" if self.notes else ""
         if self.path is not None:
