@@ -8,8 +8,12 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from followup_tui.store import Store
 from followup_tui.store.generate import generate
+
+pytestmark = pytest.mark.slow  # runs the benchmark
 
 BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "bench.py"
 

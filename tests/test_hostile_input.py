@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -111,6 +112,7 @@ def test_a_100_kb_note_round_trips(db_path):
 
 @settings(max_examples=8, deadline=None)
 @given(st.lists(applications(), min_size=1, max_size=3))
+@pytest.mark.slow
 async def test_the_dashboard_shows_hostile_text_literally(tmp_path_factory, generated):
     path = tmp_path_factory.mktemp("tui") / "f.sqlite"
     with Store(path, backup_daily=False) as store:

@@ -9,9 +9,13 @@ import time
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from followup_tui.demo import demo_applications
 from followup_tui.store import Store
 from followup_tui.store.backups import backups_dir, list_backups
+
+pytestmark = pytest.mark.slow  # 20 pairs of real processes
 
 CHILD = Path(__file__).with_name("backup_race_child.py")
 PAIRS = 20

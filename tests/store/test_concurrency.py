@@ -19,6 +19,8 @@ import pytest
 from followup_tui.demo import demo_applications
 from followup_tui.store import StaleEdit, Store, StoreError
 
+pytestmark = pytest.mark.slow  # real processes killed and raced
+
 CHILD = Path(__file__).with_name("writer_child.py")
 TODAY = date(2026, 3, 10)
 

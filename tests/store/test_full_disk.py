@@ -27,6 +27,8 @@ from followup_tui.store import backups as backups_module
 from followup_tui.store.backups import list_backups
 from tests.tui.helpers import SIZE, loaded, screen_text, settle
 
+pytestmark = pytest.mark.slow  # real full disks and child processes
+
 TODAY = date(2026, 3, 10)
 
 

@@ -20,6 +20,8 @@ from .call_child import TEXT
 from .helpers import SIZE, settle
 from .test_call import TODAY
 
+pytestmark = pytest.mark.slow  # real processes under SIGKILL
+
 CHILD = Path(__file__).with_name("call_child.py")
 
 

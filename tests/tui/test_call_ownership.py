@@ -22,6 +22,8 @@ from followup_tui.tui.widgets.picker import PickerScreen
 
 from .helpers import SIZE, settle
 
+pytestmark = pytest.mark.slow  # a second real process
+
 TODAY = date(2026, 3, 10)
 INITECH = 3
 CHILD = Path(__file__).with_name("call_child.py")  # opens a call on Initech and types

@@ -18,6 +18,8 @@ from followup_tui.store import Store
 
 from .terminal import Terminal
 
+pytestmark = pytest.mark.slow  # real processes under a pty
+
 INITECH, BILL = 3, 4
 CHILD = Path(__file__).with_name("followup_child.py")
 TYPED = "Bill: budget approved. Decision by the 20th, call back Friday"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from followup_tui.domain.records import Status
 from followup_tui.store import Store
 from followup_tui.tui.app import FollowupApp
@@ -36,6 +38,7 @@ def companies(app) -> list[str]:
     return [row(table, i)[1] for i in range(table.row_count)]
 
 
+@pytest.mark.slow
 async def test_close_rejected_with_rapport_then_feedback_reopen_park_and_undo(demo_db, db_path):
     app = FollowupApp(db_path, TODAY)
     async with app.run_test(size=SIZE) as pilot:

@@ -14,6 +14,8 @@ from followup_tui.store import Store
 
 from .terminal import Terminal
 
+pytestmark = pytest.mark.slow  # real processes under a pty
+
 CHILD = Path(__file__).with_name("followup_child.py")
 INITECH, BILL = 3, 4
 TYPED = "Bill said Friday, ask again on the 20th"

@@ -6,9 +6,13 @@ from __future__ import annotations
 import gc
 from datetime import date
 
+import pytest
+
 from followup_tui.tui.app import FollowupApp
 
 from .helpers import SIZE, loaded, settle
+
+pytestmark = pytest.mark.slow  # opens and closes dozens of screens
 
 TODAY = date(2026, 3, 10)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
+
 from followup_tui.domain.records import (
     Application,
     Channel,
@@ -183,6 +185,7 @@ async def test_a_second_follow_up_inside_a_week_asks_naming_the_rule(db_path):
         assert "over-frequent" in birch_row[7]
 
 
+@pytest.mark.slow
 async def test_invalid_form_input_shows_at_the_field_and_writes_nothing(db_path):
     ids = morning_db(db_path)
     app = FollowupApp(db_path, TODAY)
@@ -230,6 +233,7 @@ async def test_invalid_form_input_shows_at_the_field_and_writes_nothing(db_path)
         assert len(alder.interviews) == 1
 
 
+@pytest.mark.slow
 async def test_add_an_application_then_an_interview_with_a_new_interviewer(db_path):
     app = FollowupApp(db_path, TODAY)
     async with app.run_test(size=SIZE) as pilot:

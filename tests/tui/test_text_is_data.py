@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from time import monotonic
 
+import pytest
 from textual.command import Matcher
 from textual.screen import ModalScreen
 
@@ -199,6 +200,7 @@ async def saved(pilot, notice: str) -> None:
     shows(pilot.app)
 
 
+@pytest.mark.slow
 async def test_hostile_text_shows_literally_on_every_screen_palette_and_notice(tmp_path):
     path = tmp_path / "hostile.sqlite"
     hostile_database(path)
