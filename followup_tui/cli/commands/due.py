@@ -1,0 +1,48 @@
+"""`followup due`: today's agenda, for a person or a shell start-up file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from followup_tui.cli.common import Commands, for_stdout, say_backup_failed
+
+
+def add_parser(commands: Commands) -> None:
+    parser = commands.add("due", print_agenda, help="print today's agenda")
+    parser.add_argument("--json", action="store_true", help="print JSON (docs/agenda-format.md)")
+    parser.add_argument(
+        "--all", action="store_true", help="include upcoming actions, not only those due today"
+    )
+    parser.add_argument("--short", action="store_true", help="one line per action")
+    parser.add_argument(
+        "--quiet",
+        action="store_true",
+        help="for a shell start-up file: --short, and nothing at all when nothing is due",
+    )
+
+
+def print_agenda(args: argparse.Namespace, today: date, path: Path) -> int:
+    """Print today's agenda: every follow-up due today or overdue, most urgent first. Exit status:
+    0 when nothing is overdue, 1 when something is (2: an error)."""
+    from followup_tui.domain.review import review_list
+    from followup_tui.formats.agenda import agenda_json, agenda_short, agenda_text
+    from followup_tui.store import Store
+
+    with Store(path, reading=True) as store:
+        say_backup_failed(store)
+        assessments = review_list(store.load_applications(), today)
+    overdue = any(action.overdue for a in assessments for action in a.actions)
+    if args.json:
+        sys.stdout.write(
+            for_stdout(agenda_json(assessments, today, everything=args.all), json=True)
+        )
+    elif args.quiet or args.short:
+        text = agenda_short(assessments, everything=args.all)
+        if text or not args.quiet:
+            sys.stdout.write(text or "Nothing due today.\n")
+    else:
+        sys.stdout.write(agenda_text(assessments, today, everything=args.all))
+    return 1 if overdue else 0

@@ -1,0 +1,35 @@
+"""`followup show ID`: one application with its next actions."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from followup_tui.cli.common import Commands, UsageError, say_backup_failed
+
+
+def add_parser(commands: Commands) -> None:
+    parser = commands.add(
+        "show", show_application, help="print one application with its next actions"
+    )
+    parser.add_argument("id", metavar="ID", help="the application's number (#N in `due`)")
+
+
+def show_application(args: argparse.Namespace, today: date, path: Path) -> int:
+    try:
+        wanted = int(args.id.lstrip("#"))
+    except ValueError:
+        raise UsageError(f"{args.id!r} is not an application number") from None
+    from followup_tui.domain.rules import assess
+    from followup_tui.formats.dossier import dossier_text
+    from followup_tui.store import Store
+
+    with Store(path, reading=True) as store:
+        say_backup_failed(store)
+        application = store.load_application(wanted)
+    if application is None:
+        raise UsageError(f"no application #{wanted} (see `followup due --all`)")
+    sys.stdout.write(dossier_text(assess(application, today)))
+    return 0

@@ -1,0 +1,67 @@
+"""The global options, accepted before or after any command: which database, which day, or
+the demo instead of both."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from datetime import date
+from pathlib import Path
+
+from followup_tui.cli.common import Parser, UsageError
+from followup_tui.domain.dates import DateError, in_range
+
+DB_ENV = "FOLLOWUP_DB"
+TODAY_ENV = "FOLLOWUP_TODAY"
+DB_NAME = "followup.sqlite"
+
+
+def global_options() -> Parser:
+    """The parent parser of the main parser and of every subcommand. Its defaults are
+    suppressed, so a value given before the command is not reset by the subcommand's parser."""
+    options = Parser(add_help=False)
+    options.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help=f"database file (default: ${DB_ENV}, else the user data folder)",
+    )
+    options.add_argument(
+        "--today",
+        metavar="YYYY-MM-DD",
+        default=argparse.SUPPRESS,
+        help=f"pretend today is this date (default: ${TODAY_ENV}, else the real date)",
+    )
+    options.add_argument(
+        "--demo",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="use a fresh temporary database filled with demo data; your data is not touched",
+    )
+    return options
+
+
+def resolve_today(args: argparse.Namespace) -> date:
+    """--today, else $FOLLOWUP_TODAY, else the real date."""
+    text = getattr(args, "today", None) or os.environ.get(TODAY_ENV)
+    if not text:
+        return date.today()  # the one place the real clock is read
+    source = "--today" if getattr(args, "today", None) else TODAY_ENV
+    try:
+        return in_range(date.fromisoformat(text.strip()))
+    except DateError as error:
+        raise UsageError(f"{source}: {error}") from None
+    except ValueError:
+        raise UsageError(f"{source}: {text!r} is not a date (use YYYY-MM-DD)") from None
+
+
+def resolve_db(args: argparse.Namespace) -> Path:
+    """--db, else $FOLLOWUP_DB, else followup.sqlite in the user data folder (made if need be)."""
+    explicit = getattr(args, "db", None) or os.environ.get(DB_ENV)
+    if explicit:
+        return Path(explicit).expanduser()
+    import platformdirs
+
+    folder = Path(platformdirs.user_data_dir("followup", appauthor=False))
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return folder / DB_NAME

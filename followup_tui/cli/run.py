@@ -1,0 +1,59 @@
+"""Reading the command line and running the command it names, with the error contract: bad
+input or a store error is one line on stderr and exit status 2."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Sequence
+
+from followup_tui import __version__
+from followup_tui.cli.commands import COMMAND_MODULES, CommandModule
+from followup_tui.cli.commands.dashboard import open_dashboard
+from followup_tui.cli.common import Commands, Handler, Parser, UsageError
+from followup_tui.cli.options import global_options, resolve_db, resolve_today
+from followup_tui.domain.text import printable
+
+
+def build_parser(command_modules: Iterable[CommandModule] = COMMAND_MODULES) -> Parser:
+    """The `followup` parser: the global options, then each module's subcommand."""
+    options = global_options()
+    parser = Parser(
+        prog="followup",
+        parents=[options],
+        description="Who do I follow up with today, how, and what do I say? "
+        "With no command, opens the dashboard.",
+    )
+    parser.add_argument("--version", action="version", version=f"followup {__version__}")
+    parser.set_defaults(handler=open_dashboard)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    commands = Commands(subparsers, options)
+    for module in command_modules:
+        module.add_parser(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run `followup` with these arguments (default: the process's); returns the exit status."""
+    args = build_parser().parse_args(argv)
+    handler: Handler = args.handler
+    from followup_tui.store import StoreError
+
+    try:
+        today = resolve_today(args)
+        if getattr(args, "demo", False):
+            from followup_tui.cli.demo_folder import demo_database
+
+            with demo_database(today) as path:
+                return handler(args, today, path)
+        return handler(args, today, resolve_db(args))
+    except (UsageError, StoreError) as error:
+        print(f"followup: error: {printable(str(error))}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `followup due | head`: the reader left; that is not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
