@@ -141,7 +141,16 @@ _V4 = [
     "ALTER TABLE interview ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1",
 ]
 
-STEPS: list[list[str]] = [_V1, _V2, _V3, _V4]
+# v5: an interview imported from a calendar invitation keeps the invitation's UID, so the
+# same invitation imported again (an update, or a cancellation) finds it instead of adding
+# another. NULL for interviews typed in; a UID names one meeting, so at most one interview.
+_V5 = [
+    "ALTER TABLE interview ADD COLUMN invite_uid TEXT",
+    "CREATE UNIQUE INDEX ix_interview_invite_uid ON interview(invite_uid)"
+    " WHERE invite_uid IS NOT NULL",
+]
+
+STEPS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5]
 LATEST = len(STEPS)
 
 

@@ -13,7 +13,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from followup_tui.domain.records import (
     Application,
@@ -435,6 +435,120 @@ class Store(Reader):
             draft = session.get(CallDraftRow, draft_id)
             if draft is not None:
                 session.delete(draft)
+
+    # Interviews from calendar invitations (formats/invite.py) ---------------------------------
+
+    def invited_interview(self, uid: str) -> tuple[int, int] | None:
+        """(application id, interview id) of the interview imported from invitation `uid`."""
+        with self._writing() as session:
+            row = session.exec(select(InterviewRow).where(InterviewRow.invite_uid == uid)).first()
+            return None if row is None else (row.application_id, _id(row))
+
+    def upsert_interview_by_uid(
+        self,
+        application_id: int,
+        uid: str,
+        interview: Interview,
+        people: Sequence[Contact] = (),
+    ) -> tuple[int, bool]:
+        """Add the interview of invitation `uid`, or update the one added from it before (id
+        and version as read); returns its id and whether it is new. One transaction.
+
+        `people` become its interviewers: each is the application's contact with the same
+        e-mail address (or, without one, the same name), else a new contact. Interviewers
+        already linked stay linked, so someone the user added by hand is kept.
+        """
+        with self._writing() as session:
+            _application_row(session, application_id)
+            found = session.exec(select(InterviewRow).where(InterviewRow.invite_uid == uid))
+            row = found.first()
+            created = row is None
+            if row is None:
+                if interview.id != 0:
+                    raise StaleEdit(
+                        f"the {interview.held_on} interview was removed elsewhere (another "
+                        "followup open?), so this was not saved: import the invitation again"
+                    )
+                row = InterviewRow(
+                    application_id=application_id, held_on=interview.held_on, invite_uid=uid
+                )
+            else:
+                if row.application_id != application_id:
+                    raise StoreError(
+                        f"this invitation is already on application #{row.application_id}, "
+                        f"not #{application_id}"
+                    )
+                if row.id != interview.id:
+                    raise StaleEdit(
+                        f"the {row.held_on} interview was imported elsewhere (another followup "
+                        "open?) since this began, so this was not saved: import it again"
+                    )
+                _check_version(row, interview.version, f"the {row.held_on} interview")
+                _bump(row)
+            for name in ("held_on", "at_time", "stage", "topics", "concerns", "notes"):
+                setattr(row, name, getattr(interview, name))
+            session.add(row)
+            session.flush()
+            interview_id = _id(row)
+            linked = session.exec(
+                select(InterviewerRow)
+                .where(InterviewerRow.interview_id == interview_id)
+                .order_by(col(InterviewerRow.position))
+            ).all()
+            interviewers = [link.contact_id for link in linked]
+            contacts = list(
+                session.exec(select(ContactRow).where(ContactRow.application_id == application_id))
+            )
+            for person in people:
+                interviewers.append(_contact_for(session, application_id, contacts, person))
+            for link in linked:
+                session.delete(link)
+            session.flush()
+            for position, contact_id in enumerate(dict.fromkeys(interviewers)):
+                session.add(
+                    InterviewerRow(
+                        interview_id=interview_id, contact_id=contact_id, position=position
+                    )
+                )
+            return interview_id, created
+
+    def remove_invited_interview(self, uid: str) -> bool:
+        """Delete the interview imported from invitation `uid` (it was cancelled); its contacts
+        stay. Returns whether there was one."""
+        with self._writing() as session:
+            row = session.exec(select(InterviewRow).where(InterviewRow.invite_uid == uid)).first()
+            if row is None:
+                return False
+            session.delete(row)
+            return True
+
+
+def _contact_for(
+    session: Session, application_id: int, contacts: list[ContactRow], person: Contact
+) -> int:
+    """The id of the application's contact who is `person`, added if there is none."""
+    email = person.email.strip().casefold()
+    for contact in contacts:
+        if email and contact.email.strip().casefold() == email:
+            return _id(contact)
+    for contact in contacts:
+        if not contact.email.strip() and contact.full_name.strip() == person.full_name.strip():
+            contact.email = person.email  # the same person, now with an address
+            _bump(contact)
+            session.add(contact)
+            return _id(contact)
+    row = ContactRow(application_id=application_id, full_name=person.full_name, email=person.email)
+    session.add(row)
+    session.flush()
+    contacts.append(row)
+    return _id(row)
+
+
+def _id(row: InterviewRow | ContactRow) -> int:
+    """The id of a row that has been flushed (SQLModel types it as optional)."""
+    assert row.id is not None
+    return row.id
+
 
 
 _APPLICATION_FIELDS = (

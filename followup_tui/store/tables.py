@@ -59,6 +59,7 @@ class InterviewRow(SQLModel, table=True):
     concerns: str = ""
     notes: str = ""
     row_version: int = 1
+    invite_uid: str | None = None  # the calendar invitation it came from (formats/invite.py)
 
 
 class InterviewerRow(SQLModel, table=True):
