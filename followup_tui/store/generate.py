@@ -10,9 +10,25 @@ from __future__ import annotations
 
 import random
 import sqlite3
+from collections import defaultdict
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
+from followup_tui.domain.records import (
+    Application,
+    Channel,
+    Contact,
+    Direction,
+    Interview,
+    Outcome,
+    Persistence,
+    Status,
+    Touch,
+    TouchKind,
+)
+from followup_tui.store import columns
+from followup_tui.store.columns import APPLICATION, CONTACT, INTERVIEW, INTERVIEWER, TOUCH, Table
 from followup_tui.store.database import prepare
 
 CLOSED = ["rejected", "rejected", "rejected", "no_response", "withdrawn", "offer_declined",
@@ -30,7 +46,11 @@ def generate(path: Path, count: int, today: date, *, active_share: float = 0.1, 
         raise FileExistsError(path)
     prepare(path)
     rng = random.Random(seed)
-    applications, contacts, interviews, links, touches = [], [], [], [], []
+    rows: dict[Table, list[dict[str, Any]]] = defaultdict(list)
+
+    def add(table: Table, record: Any, **links: int | None) -> None:
+        rows[table].append({"id": record.id, **links, **columns.row_values(table, record)})
+
     contact_id = interview_id = touch_id = 0
     for application_id in range(1, count + 1):
         active = rng.random() < active_share
@@ -40,77 +60,71 @@ def generate(path: Path, count: int, today: date, *, active_share: float = 0.1, 
             start + timedelta(days=rng.randint(5, 20)),
         ]
         held = [min(day, today) for day in held]
-        status = "active" if active else rng.choice(CLOSED)
+        status = Status.ACTIVE if active else Status(rng.choice(CLOSED))
         closed_on = None if active else min(held[-1] + timedelta(days=rng.randint(3, 40)), today)
         expected = held[-1] + timedelta(days=rng.randint(5, 30)) if rng.random() < 0.5 else None
         company = f"{rng.choice(LAST)} {rng.choice(WORDS)} {application_id}"
         # Most rejections were long since asked about (R9): feedback written down.
         feedback = "Wanted more Kotlin" if status == "rejected" and rng.random() < 0.85 else ""
-        applications.append(
-            (application_id, company, rng.choice(ROLES), status,
-             rng.choice(["gentle", "standard", "standard", "persistent"]),
-             expected, closed_on, "Led a migration; mentors well", feedback,
-             start - timedelta(days=10))
+        application = Application(
+            application_id, company, rng.choice(ROLES), status,
+            Persistence(rng.choice(["gentle", "standard", "standard", "persistent"])),
+            expected_decision=expected, closed_on=closed_on,
+            key_strengths="Led a migration; mentors well", feedback=feedback,
+            created_on=start - timedelta(days=10),
         )  # fmt: skip
+        add(APPLICATION, application)
         people = []
         for index in range(3):
             contact_id += 1
             people.append(contact_id)
-            contacts.append(
-                (contact_id, application_id, f"{rng.choice(FIRST)} {rng.choice(LAST)}",
-                 "Engineering Manager" if index == 0 else "Engineer",
-                 f"person{contact_id}@example.com", int(index == 0),
-                 int(index == 1 and rng.random() < 0.6))
+            contact = Contact(
+                contact_id, f"{rng.choice(FIRST)} {rng.choice(LAST)}",
+                "Engineering Manager" if index == 0 else "Engineer",
+                f"person{contact_id}@example.com", decision_maker=index == 0,
+                rapport=index == 1 and rng.random() < 0.6,
             )  # fmt: skip
+            add(CONTACT, contact, application_id=application_id)
         for number, day in enumerate(held):
             interview_id += 1
-            interviews.append((interview_id, application_id, day, STAGES[number + 1],
-                               "Event sourcing; on-call load", "Kotlin experience"))  # fmt: skip
+            interview = Interview(interview_id, day, None, STAGES[number + 1],
+                                  topics="Event sourcing; on-call load",
+                                  concerns="Kotlin experience")  # fmt: skip
+            add(INTERVIEW, interview, application_id=application_id)
             for position, person in enumerate(rng.sample(people, rng.randint(1, 2))):
-                links.append((interview_id, person, position))
+                rows[INTERVIEWER].append(
+                    {"interview_id": interview_id, "contact_id": person, "position": position}
+                )
         day = held[0]
         for number in range(8):
             touch_id += 1
             thank_you = number < 2
             day = min(day + timedelta(days=1 if thank_you else rng.randint(5, 12)), today)
-            direction = "in" if not thank_you and rng.random() < 0.2 else "out"
-            kind = "thank_you" if thank_you else ("reply" if direction == "in" else "status_check")
-            channel = "email" if thank_you else rng.choice(["phone", "email", "letter"])
-            outcome = rng.choice(["none", "reached", "voicemail", "no_answer"])
-            touches.append(
-                (touch_id, application_id, rng.choice(people), day, channel, direction, kind,
-                 "replied" if direction == "in" else outcome, "notes " * rng.randint(0, 12))
-            )  # fmt: skip
+            direction = Direction.IN if not thank_you and rng.random() < 0.2 else Direction.OUT
+            if thank_you:
+                kind = TouchKind.THANK_YOU
+            else:
+                kind = TouchKind.REPLY if direction is Direction.IN else TouchKind.STATUS_CHECK
+            channel = (
+                Channel.EMAIL if thank_you else Channel(rng.choice(["phone", "email", "letter"]))
+            )
+            outcome = Outcome(rng.choice(["none", "reached", "voicemail", "no_answer"]))
+            contact = rng.choice(people)
+            touch = Touch(touch_id, day, channel, direction, kind, contact,
+                          Outcome.REPLIED if direction is Direction.IN else outcome,
+                          "notes " * rng.randint(0, 12))  # fmt: skip
+            add(TOUCH, touch, application_id=application_id)
     connection = sqlite3.connect(path, isolation_level=None)
     try:
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute("BEGIN")
-        connection.executemany(
-            "INSERT INTO application (id, company, role, status, persistence, expected_decision,"
-            " closed_on, key_strengths, feedback, created_on)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            applications,
-        )
-        connection.executemany(
-            "INSERT INTO contact (id, application_id, full_name, title, email, decision_maker,"
-            " rapport) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            contacts,
-        )
-        connection.executemany(
-            "INSERT INTO interview (id, application_id, held_on, stage, topics, concerns)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            interviews,
-        )
-        connection.executemany(
-            "INSERT INTO interview_interviewer (interview_id, contact_id, position)"
-            " VALUES (?, ?, ?)",
-            links,
-        )
-        connection.executemany(
-            "INSERT INTO touch (id, application_id, contact_id, happened_on, channel, direction,"
-            " kind, outcome, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            touches,
-        )
+        for table in (APPLICATION, CONTACT, INTERVIEW, INTERVIEWER, TOUCH):
+            names = list(rows[table][0])
+            connection.executemany(
+                f"INSERT INTO {table.name} ({', '.join(names)})"
+                f" VALUES ({', '.join(':' + name for name in names)})",
+                rows[table],
+            )
         connection.execute("COMMIT")
     finally:
         connection.close()

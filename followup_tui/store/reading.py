@@ -10,26 +10,16 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import fields
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import Any
 
-from followup_tui.domain.records import (
-    Application,
-    CallDraft,
-    Channel,
-    Contact,
-    Direction,
-    Interview,
-    Outcome,
-    Persistence,
-    Profile,
-    Status,
-    Touch,
-    TouchKind,
-)
-from followup_tui.store import migrations
+from followup_tui.domain.records import Application, CallDraft, Contact, Interview, Profile, Touch
+from followup_tui.store import columns, migrations
+from followup_tui.store.columns import Column
 from followup_tui.store.database import damaged_message, explain, inspect, open_for_reading
 from followup_tui.store.errors import StoreError
 
@@ -121,32 +111,34 @@ class Reader:
     def _load(self, where: str, parameters: Sequence | dict = ()) -> list[Application]:
         with self._snapshot() as connection:
             rows = connection.execute(
-                f"SELECT {_APPLICATION} FROM application WHERE {where} ORDER BY id", parameters
+                f"SELECT {_select(_APPLICATION)} FROM application WHERE {where} ORDER BY id",
+                parameters,
             ).fetchall()
             if not rows:
                 return []
             # The other tables are read for these applications only: the ids go in once, as a
             # JSON array, rather than the condition being evaluated again for each table.
+            ids: tuple[str, ...] = ()
             if where == "1":
-                only, ids = "1", ()
+                only = "1"
             else:
                 only = "application_id IN (SELECT value FROM json_each(?))"
                 ids = (json.dumps([row[0] for row in rows]),)
 
-            def rows_of(table: str, columns: str, order: str) -> list[tuple]:
-                statement = f"SELECT {columns} FROM {table} WHERE {only} ORDER BY {order}"
+            def rows_of(table: str, select: str, order: str) -> list[tuple]:
+                statement = f"SELECT {select} FROM {table} WHERE {only} ORDER BY {order}"
                 return connection.execute(statement, ids).fetchall()
 
-            contacts = rows_of("contact", _CONTACT, "id")
-            interviews = rows_of("interview", _INTERVIEW, "held_on, id")
+            contacts = rows_of("contact", _select(_CONTACT), "id")
+            interviews = rows_of("interview", _select(_INTERVIEW), "held_on, id")
             links = rows_of(
                 "interview_interviewer JOIN interview ON interview.id = interview_id",
                 "interview_id, contact_id",
                 "interview_id, position",
             )
-            touches = rows_of("touch", _TOUCH, "happened_on, id")
+            touches = rows_of("touch", _select(_TOUCH), "happened_on, id")
             lines = rows_of("script_line", "application_id, variant, text", "position")
-            drafts = rows_of("call_draft", _CALL_DRAFT, "id")
+            drafts = rows_of("call_draft", _select(_CALL_DRAFT), "id")
         return _assemble(rows, contacts, interviews, links, touches, lines, drafts)
 
     # The user and calls in progress --------------------------------------------------------
@@ -159,37 +151,65 @@ class Reader:
     def unfinished_calls(self) -> list[CallDraft]:
         with self._snapshot() as connection:
             rows = connection.execute(
-                f"SELECT {_CALL_DRAFT} FROM call_draft ORDER BY id"
+                f"SELECT {_select(_CALL_DRAFT)} FROM call_draft ORDER BY id"
             ).fetchall()
-        return [call_draft(row) for row in rows]
+        return [CallDraft(*values) for values in _converted(rows, _CALL_DRAFT, date.fromisoformat)]
 
 
-# Rows to records. Dates are stored as ISO text (YYYY-MM-DD), times as HH:MM:SS[.ffffff],
-# booleans as 0/1: what SQLAlchemy writes for the same columns. Columns are named in the SELECTs
-# and unpacked by position: tuples are the cheapest rows sqlite3 gives.
+# Rows to records, as columns.py describes them. Each SELECT names the columns in the order of
+# the record's fields (a child's application_id last), so a row goes into its record by
+# position: tuples are the cheapest rows sqlite3 gives, and a call by position the cheapest way
+# to make a record. Dates are stored as ISO text (YYYY-MM-DD), times as HH:MM:SS[.ffffff],
+# booleans as 0/1: what SQLAlchemy writes for the same columns.
 
-_APPLICATION = (
-    "id, company, role, status, persistence, expected_decision, decision_learned_on,"
-    " snoozed_until, closed_on, key_strengths, feedback, job_url, location, notes,"
-    " closed_reason, lessons, created_on, row_version"
-)
-_CONTACT = (
-    "id, application_id, full_name, title, email, phone, postal_address, decision_maker,"
-    " rapport, notes, row_version"
-)
-_INTERVIEW = "id, application_id, held_on, at_time, stage, topics, concerns, notes, row_version"
-_TOUCH = (
-    "id, application_id, happened_on, channel, direction, kind, contact_id, outcome, notes,"
-    " duration_seconds"
-)
-_CALL_DRAFT = "id, application_id, contact_id, started_at, notes"
+_APPLICATION = columns.APPLICATION.in_record_order()
+_CONTACT = (*columns.CONTACT.in_record_order(), columns.LINK)
+_INTERVIEW = (*columns.INTERVIEW.in_record_order(), columns.LINK)
+_TOUCH = (*columns.TOUCH.in_record_order(), columns.LINK)
+_CALL_DRAFT = columns.CALL_DRAFT.in_record_order()
+# The one field of an interview no interview column holds: its people, from the link table.
+_PEOPLE_AT = [field.name for field in fields(Interview)].index("interviewer_ids")
+# Enum lookups by value are slow next to a dict: thousands of touches go through here.
+_MEMBERS = {
+    column.enum: {member.value: member for member in column.enum}
+    for table in columns.TABLES
+    for column in table.columns
+    if column.enum is not None
+}
+
+Converter = Callable[[Any], Any]
 
 
-def call_draft(row: Sequence) -> CallDraft:
-    draft_id, application_id, contact_id, started_at, notes = row
-    return CallDraft(
-        draft_id, application_id, contact_id, datetime.fromisoformat(started_at), notes
-    )
+def _select(of: tuple[Column, ...]) -> str:
+    return ", ".join(column.name for column in of)
+
+
+def _some_time(text: str | None) -> time | None:
+    return time.fromisoformat(text) if text else None
+
+
+def _converted(rows: Iterable[Sequence], of: tuple[Column, ...], day: Converter) -> Iterator[list]:
+    """The records' values in rows of these columns: each row's list, changed in place where
+    a field's value is not what the column holds."""
+    by_type: dict[str, Converter] = {
+        columns.DATE: day,
+        columns.TIME: _some_time,
+        columns.BOOLEAN: bool,
+    }
+    changes: list[tuple[int, Converter]] = []
+    for index, column in enumerate(of):
+        if column.enum is not None:
+            changes.append((index, _MEMBERS[column.enum].__getitem__))
+        elif column.utc:
+            changes.append((index, datetime.fromisoformat))
+        elif column.sql_type in by_type:
+            changes.append((index, by_type[column.sql_type]))
+
+    for row in rows:
+        values = list(row)
+        for index, change in changes:
+            values[index] = change(values[index])
+        yield values
 
 
 def _assemble(
@@ -205,155 +225,49 @@ def _assemble(
 
     def day(text: str | None) -> date | None:
         # Thousands of rows share a few hundred days: parse each once.
-        found = days.get(text, _MISSING)
-        if found is _MISSING:
+        try:
+            return days[text]
+        except KeyError:
+            assert text is not None  # None is in `days`
             found = days[text] = date.fromisoformat(text)
-        return found
+            return found
 
     contacts_by_app: dict[int, list[Contact]] = defaultdict(list)
-    for (
-        contact_id,
-        application_id,
-        full_name,
-        title,
-        email,
-        phone,
-        postal_address,
-        decision_maker,
-        rapport,
-        notes,
-        version,
-    ) in contacts:
-        contacts_by_app[application_id].append(
-            Contact(
-                contact_id,
-                full_name,
-                title,
-                email,
-                phone,
-                postal_address,
-                bool(decision_maker),
-                bool(rapport),
-                notes,
-                version,
-            )
-        )
+    for values in _converted(contacts, _CONTACT, day):
+        application_id = values.pop()
+        contacts_by_app[application_id].append(Contact(*values))
     people: dict[int, list[int]] = defaultdict(list)
     for interview_id, contact_id in links:
         people[interview_id].append(contact_id)
     interviews_by_app: dict[int, list[Interview]] = defaultdict(list)
-    for (
-        interview_id,
-        application_id,
-        held_on,
-        at_time,
-        stage,
-        topics,
-        concerns,
-        notes,
-        version,
-    ) in interviews:
-        interviews_by_app[application_id].append(
-            Interview(
-                interview_id,
-                day(held_on),
-                time.fromisoformat(at_time) if at_time else None,
-                stage,
-                tuple(people[interview_id]),
-                topics,
-                concerns,
-                notes,
-                version,
-            )
-        )
+    for values in _converted(interviews, _INTERVIEW, day):
+        application_id = values.pop()
+        values.insert(_PEOPLE_AT, tuple(people[values[0]]))
+        interviews_by_app[application_id].append(Interview(*values))
     touches_by_app: dict[int, list[Touch]] = defaultdict(list)
-    # Enum lookups by value are slow next to a dict: thousands of touches go through here.
-    channels = {member.value: member for member in Channel}
-    directions = {member.value: member for member in Direction}
-    kinds = {member.value: member for member in TouchKind}
-    outcomes = {member.value: member for member in Outcome}
-    for (
-        touch_id,
-        application_id,
-        happened_on,
-        channel,
-        direction,
-        kind,
-        contact_id,
-        outcome,
-        notes,
-        duration_seconds,
-    ) in touches:
-        touches_by_app[application_id].append(
-            Touch(
-                touch_id,
-                day(happened_on),
-                channels[channel],
-                directions[direction],
-                kinds[kind],
-                contact_id,
-                outcomes[outcome],
-                notes,
-                duration_seconds,
-            )
-        )
+    for values in _converted(touches, _TOUCH, day):
+        application_id = values.pop()
+        touches_by_app[application_id].append(Touch(*values))
     scripts: dict[tuple[int, str], list[str]] = defaultdict(list)
     for application_id, variant, text in lines:
         scripts[(application_id, variant)].append(text)
     calls: dict[int, list[CallDraft]] = defaultdict(list)
-    for row in drafts:
-        calls[row[1]].append(call_draft(row))
+    for values in _converted(drafts, _CALL_DRAFT, day):
+        draft = CallDraft(*values)
+        calls[draft.application_id].append(draft)
     empty: tuple = ()
     applications = []
-    for (
-        application_id,
-        company,
-        role,
-        status,
-        persistence,
-        expected_decision,
-        decision_learned_on,
-        snoozed_until,
-        closed_on,
-        key_strengths,
-        feedback,
-        job_url,
-        location,
-        notes,
-        closed_reason,
-        lessons,
-        created_on,
-        version,
-    ) in rows:
-        applications.append(
-            Application(
-                id=application_id,
-                company=company,
-                role=role,
-                status=Status(status),
-                persistence=Persistence(persistence),
-                expected_decision=day(expected_decision),
-                decision_learned_on=day(decision_learned_on),
-                snoozed_until=day(snoozed_until),
-                closed_on=day(closed_on),
-                key_strengths=key_strengths,
-                feedback=feedback,
-                job_url=job_url,
-                location=location,
-                notes=notes,
-                closed_reason=closed_reason,
-                lessons=lessons,
-                created_on=day(created_on),
-                contacts=tuple(contacts_by_app.get(application_id, empty)),
-                interviews=tuple(interviews_by_app.get(application_id, empty)),
-                touches=tuple(touches_by_app.get(application_id, empty)),
-                call_script=tuple(scripts.get((application_id, "call"), empty)),
-                voicemail_script=tuple(scripts.get((application_id, "voicemail"), empty)),
-                call_drafts=tuple(calls.get(application_id, empty)),
-                version=version,
-            )
+    for values in _converted(rows, _APPLICATION, day):
+        application_id = values[0]
+        # The record's own fields come first, in column order, its version last: its history
+        # goes in between.
+        values[-1:-1] = (
+            tuple(contacts_by_app.get(application_id, empty)),
+            tuple(interviews_by_app.get(application_id, empty)),
+            tuple(touches_by_app.get(application_id, empty)),
+            tuple(scripts.get((application_id, "call"), empty)),
+            tuple(scripts.get((application_id, "voicemail"), empty)),
+            tuple(calls.get(application_id, empty)),
         )
+        applications.append(Application(*values))
     return applications
-
-
-_MISSING = object()

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
-from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -23,6 +22,7 @@ from followup_tui.domain.records import (
     Status,
     Touch,
 )
+from followup_tui.store import columns
 from followup_tui.store.backups import daily_backup
 from followup_tui.store.database import create_engine, explain, prepare, who_writes
 from followup_tui.store.errors import StaleEdit, StoreError
@@ -161,10 +161,7 @@ class Store(Reader):
         with self._writing() as session:
             row = _application_row(session, application.id)
             _check_version(row, application.version, f"#{application.id} {application.company}")
-            for name in _APPLICATION_FIELDS:
-                value = getattr(application, name)
-                setattr(row, name, value.value if isinstance(value, StrEnum) else value)
-            _bump(row)
+            _edit(row, columns.APPLICATION, application)
             session.add(row)
         return application.id
 
@@ -180,8 +177,7 @@ class Store(Reader):
                     raise StoreError(f"no contact {contact.id} on application #{application_id}")
                 _check_version(row, contact.version, contact.full_name)
                 _bump(row)
-            for name in _CONTACT_FIELDS:
-                setattr(row, name, getattr(contact, name))
+            _assign(row, columns.CONTACT.edited(), contact)
             session.add(row)
             session.flush()
             return row.id
@@ -229,8 +225,7 @@ class Store(Reader):
                     )
                 _check_version(row, interview.version, f"the {interview.held_on} interview")
                 _bump(row)
-            for name in ("held_on", "at_time", "stage", "topics", "concerns", "notes"):
-                setattr(row, name, getattr(interview, name))
+            _assign(row, columns.INTERVIEW.edited(), interview)
             session.add(row)
             session.flush()
             people = list(interview.interviewer_ids)
@@ -310,17 +305,12 @@ class Store(Reader):
         with self._writing() as session:
             row = _application_row(session, application.id)
             _check_version(row, application.version + 1, f"#{application.id} {application.company}")
-            _bump(row)
-            for name in _APPLICATION_FIELDS:
-                value = getattr(application, name)
-                setattr(row, name, value.value if isinstance(value, StrEnum) else value)
+            _edit(row, columns.APPLICATION, application)
             session.add(row)
             for contact in application.contacts:
                 contact_row = session.get(ContactRow, contact.id)
                 if contact_row is not None:
-                    for name in _CONTACT_FIELDS:
-                        setattr(contact_row, name, getattr(contact, name))
-                    _bump(contact_row)
+                    _edit(contact_row, columns.CONTACT, contact)
                     session.add(contact_row)
 
     def delete_touch(self, application_id: int, touch_id: int) -> None:
@@ -550,24 +540,25 @@ def _id(row: InterviewRow | ContactRow) -> int:
     return row.id
 
 
-
-_APPLICATION_FIELDS = (
-    "company", "role", "job_url", "location", "status", "persistence", "expected_decision",
-    "decision_learned_on", "snoozed_until", "key_strengths", "notes", "closed_on",
-    "closed_reason", "feedback", "lessons",
-)  # fmt: skip
-_CONTACT_FIELDS = (
-    "full_name", "title", "email", "phone", "postal_address", "decision_maker", "rapport", "notes",
-)  # fmt: skip
+Versioned = ApplicationRow | ContactRow | InterviewRow
 
 
-def _bump(row: ApplicationRow | ContactRow | InterviewRow) -> None:
+def _assign(row: object, of: tuple[columns.Column, ...], record: object) -> None:
+    for name, value in columns.values(of, record).items():
+        setattr(row, name, value)
+
+
+def _edit(row: Versioned, table: columns.Table, record: object) -> None:
+    """Write what an edit of the record changes, as a new version of the row."""
+    _assign(row, table.edited(), record)
+    _bump(row)
+
+
+def _bump(row: Versioned) -> None:
     row.row_version = (row.row_version or 1) + 1
 
 
-def _check_version(
-    row: ApplicationRow | ContactRow | InterviewRow, expected: int, what: str
-) -> None:
+def _check_version(row: Versioned, expected: int, what: str) -> None:
     if row.row_version != expected:
         raise StaleEdit(
             f"{what} was changed elsewhere (another followup open?) since you opened it, so "
@@ -590,18 +581,8 @@ def _contact_ids(session: Session, application_id: int) -> set[int]:
 def _touch_row(
     application_id: int, touch: Touch, contact_id: int | None, touch_id: int | None
 ) -> TouchRow:
-    return TouchRow(
-        id=touch_id,
-        application_id=application_id,
-        contact_id=contact_id,
-        happened_on=touch.on,
-        channel=touch.channel.value,
-        direction=touch.direction.value,
-        kind=touch.kind.value,
-        outcome=touch.outcome.value,
-        notes=touch.notes,
-        duration_seconds=touch.duration_seconds,
-    )
+    values = columns.row_values(columns.TOUCH, touch) | {"contact_id": contact_id}
+    return TouchRow(id=touch_id, application_id=application_id, **values)
 
 
 @contextmanager
@@ -632,63 +613,24 @@ def _insert(session: Session, application: Application, keep_ids: bool) -> int:
         return record_id if keep_ids else None
 
     row = ApplicationRow(
-        id=given(application.id),
-        company=application.company,
-        role=application.role,
-        job_url=application.job_url,
-        location=application.location,
-        status=application.status.value,
-        persistence=application.persistence.value,
-        expected_decision=application.expected_decision,
-        decision_learned_on=application.decision_learned_on,
-        snoozed_until=application.snoozed_until,
-        key_strengths=application.key_strengths,
-        notes=application.notes,
-        closed_on=application.closed_on,
-        closed_reason=application.closed_reason,
-        feedback=application.feedback,
-        lessons=application.lessons,
-        created_on=application.created_on,
+        id=given(application.id), **columns.row_values(columns.APPLICATION, application)
     )
-    session.add(row)
-    session.flush()
-    application_id = row.id
+    application_id = _new_id(session, row)
     contact_ids: dict[int, int] = {}
     for contact in application.contacts:
-        contact_row = ContactRow(
-            id=given(contact.id),
-            application_id=application_id,
-            full_name=contact.full_name,
-            title=contact.title,
-            email=contact.email,
-            phone=contact.phone,
-            postal_address=contact.postal_address,
-            decision_maker=contact.decision_maker,
-            rapport=contact.rapport,
-            notes=contact.notes,
-        )
-        session.add(contact_row)
-        session.flush()
-        contact_ids[contact.id] = contact_row.id
+        values = columns.row_values(columns.CONTACT, contact)
+        contact_row = ContactRow(id=given(contact.id), application_id=application_id, **values)
+        contact_ids[contact.id] = _new_id(session, contact_row)
     for interview in application.interviews:
+        values = columns.row_values(columns.INTERVIEW, interview)
         interview_row = InterviewRow(
-            id=given(interview.id),
-            application_id=application_id,
-            held_on=interview.held_on,
-            at_time=interview.at_time,
-            stage=interview.stage,
-            topics=interview.topics,
-            concerns=interview.concerns,
-            notes=interview.notes,
+            id=given(interview.id), application_id=application_id, **values
         )
-        session.add(interview_row)
-        session.flush()
+        interview_id = _new_id(session, interview_row)
         for position, contact_id in enumerate(interview.interviewer_ids):
             session.add(
                 InterviewerRow(
-                    interview_id=interview_row.id,
-                    contact_id=contact_ids[contact_id],
-                    position=position,
+                    interview_id=interview_id, contact_id=contact_ids[contact_id], position=position
                 )
             )
     for touch in application.touches:
@@ -705,14 +647,18 @@ def _insert(session: Session, application: Application, keep_ids: bool) -> int:
                 )
             )
     for draft in application.call_drafts:
-        session.add(
-            CallDraftRow(
-                id=given(draft.id),
-                application_id=application_id,
-                contact_id=None if draft.contact_id is None else contact_ids[draft.contact_id],
-                started_at=draft.started_at.astimezone(UTC).isoformat(),
-                notes=draft.notes,
-            )
-        )
+        values = columns.row_values(columns.CALL_DRAFT, draft) | {
+            "application_id": application_id,
+            "contact_id": None if draft.contact_id is None else contact_ids[draft.contact_id],
+        }
+        session.add(CallDraftRow(id=given(draft.id), **values))
     session.flush()
     return application_id
+
+
+def _new_id(session: Session, row: ApplicationRow | ContactRow | InterviewRow) -> int:
+    """Add the row and return the id the database gave it."""
+    session.add(row)
+    session.flush()
+    assert row.id is not None  # a flushed row has its id
+    return row.id
