@@ -123,8 +123,8 @@ def drafts_for(application: Application, profile: Profile, today: date) -> list[
 
 
 def _last_interview(application: Application, today: date) -> Interview | None:
-    held = [i for i in application.interviews if i.held_on <= today]
-    return max(held, key=lambda i: (i.held_on, i.id), default=None)
+    held = application.held_by(today)
+    return held[-1] if held else None
 
 
 def _on(interview: Interview | None) -> str:

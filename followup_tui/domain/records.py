@@ -26,6 +26,11 @@ class Status(StrEnum):
     def is_closed(self) -> bool:
         return self not in (Status.ACTIVE, Status.PARKED)
 
+    @property
+    def label(self) -> str:
+        """In the user's words: 'offer accepted'."""
+        return _STATUS_LABELS[self]
+
 
 class Persistence(StrEnum):
     """How hard to push (R4): the days between two outbound follow-ups."""
@@ -41,6 +46,11 @@ class Channel(StrEnum):
     LETTER = "letter"
     OTHER = "other"
 
+    @property
+    def label(self) -> str:
+        """In the user's words: 'letter'."""
+        return _CHANNEL_LABELS[self]
+
 
 class Direction(StrEnum):
     OUT = "out"
@@ -55,6 +65,11 @@ class TouchKind(StrEnum):
     REPLY = "reply"
     OTHER = "other"
 
+    @property
+    def label(self) -> str:
+        """In the user's words: 'status check'."""
+        return _TOUCH_KIND_LABELS[self]
+
 
 class Outcome(StrEnum):
     NONE = "none"
@@ -62,6 +77,56 @@ class Outcome(StrEnum):
     VOICEMAIL = "voicemail"
     NO_ANSWER = "no_answer"
     REPLIED = "replied"
+
+    @property
+    def label(self) -> str:
+        """In the user's words, after the fact: 'no answer'."""
+        return _OUTCOME_LABELS[self]
+
+    @property
+    def choice(self) -> str:
+        """As a form offers it, before the fact: 'left a voicemail'."""
+        return _OUTCOME_CHOICES[self]
+
+
+# One table per enum: StrEnum members hash as their values (Channel.OTHER == TouchKind.OTHER).
+_STATUS_LABELS = {
+    Status.ACTIVE: "active",
+    Status.PARKED: "parked",
+    Status.OFFER_ACCEPTED: "offer accepted",
+    Status.OFFER_DECLINED: "offer declined",
+    Status.REJECTED: "rejected",
+    Status.WITHDRAWN: "withdrawn",
+    Status.NO_RESPONSE: "no response",
+}
+_CHANNEL_LABELS = {
+    Channel.PHONE: "phone",
+    Channel.EMAIL: "email",
+    Channel.LETTER: "letter",
+    Channel.OTHER: "other",
+}
+_TOUCH_KIND_LABELS = {
+    TouchKind.THANK_YOU: "thank you",
+    TouchKind.STATUS_CHECK: "status check",
+    TouchKind.FINAL_NOTE: "final note",
+    TouchKind.FEEDBACK_REQUEST: "feedback request",
+    TouchKind.REPLY: "reply",
+    TouchKind.OTHER: "other",
+}
+_OUTCOME_LABELS = {
+    Outcome.NONE: "none",
+    Outcome.REACHED: "reached",
+    Outcome.VOICEMAIL: "voicemail",
+    Outcome.NO_ANSWER: "no answer",
+    Outcome.REPLIED: "replied",
+}
+_OUTCOME_CHOICES = {
+    Outcome.NONE: "none / not a call",
+    Outcome.REACHED: "reached them",
+    Outcome.VOICEMAIL: "left a voicemail",
+    Outcome.NO_ANSWER: "no answer",
+    Outcome.REPLIED: "they replied",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +234,24 @@ class Application:
             if contact.id == contact_id:
                 return contact
         return None
+
+    def held_by(self, today: date) -> tuple[Interview, ...]:
+        """The interviews held by `today`, today's included, in the order they were held.
+
+        The one answer the rules, drafts, script and screens read: an interview today counts as
+        held (R1: its thank-you notes are on today's agenda); one tomorrow does not.
+        """
+        return tuple(
+            sorted(
+                (interview for interview in self.interviews if interview.held_on <= today),
+                key=lambda interview: (interview.held_on, interview.id),
+            )
+        )
+
+    def upcoming(self, today: date) -> tuple[Interview, ...]:
+        """The interviews not yet held by `today`, as recorded: the rest of `held_by`."""
+        held = self.held_by(today)
+        return tuple(interview for interview in self.interviews if interview not in held)
 
 
 @dataclass(frozen=True, slots=True)

@@ -68,7 +68,7 @@ def describe(action: Action) -> str:
     if action.contact is not None:
         parts.append(action.contact.full_name)
     if action.channel is not None:
-        parts.append(action.channel.value)
+        parts.append(action.channel.label)
     return " · ".join(parts)
 
 
@@ -88,6 +88,20 @@ class FlagKind(StrEnum):
     TOO_EARLY = "too_early"
     CUT_LOOSE = "cut_loose"
     NO_DECISION_MAKER = "no_decision_maker"
+
+    @property
+    def label(self) -> str:
+        """As the screens name it: 'over-frequent'."""
+        return _FLAG_LABELS[self]
+
+
+_FLAG_LABELS = {
+    FlagKind.OVERDUE: "overdue",
+    FlagKind.OVER_FREQUENT: "over-frequent",
+    FlagKind.TOO_EARLY: "too-early",
+    FlagKind.CUT_LOOSE: "cut-loose",
+    FlagKind.NO_DECISION_MAKER: "no-decision-maker",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,10 +188,7 @@ def assess(
         return Assessment(application, today)  # R9: closed or parked leaves the schedule
 
     touches = sorted(application.touches, key=_BY_DAY)
-    held = sorted(
-        (i for i in application.interviews if i.held_on <= today),
-        key=lambda interview: (interview.held_on, interview.id),
-    )
+    held = application.held_by(today)
     flags: list[Flag] = []
     actions = list(_thank_you_actions(application, held, touches, today))
     earliest = None
@@ -232,7 +243,7 @@ _KIND_ORDER = {kind: index for index, kind in enumerate(ActionKind)}
 
 
 def _thank_you_actions(
-    application: Application, held: list[Interview], touches: list[Touch], today: date
+    application: Application, held: tuple[Interview, ...], touches: list[Touch], today: date
 ) -> Iterable[Action]:
     """A thank-you note to each interviewer, due by the end of the day after the interview."""
     thanks = [
@@ -285,7 +296,7 @@ def _thank_you_actions(
 
 def _follow_up(
     application: Application,
-    held: list[Interview],
+    held: tuple[Interview, ...],
     touches: list[Touch],
     today: date,
     settings: Settings,
@@ -321,7 +332,7 @@ def _follow_up(
             due, rule = earliest, "R4"
             why = (
                 f"Last follow-up was {short_day(last_follow_up.on)} "
-                f"by {last_follow_up.channel.value}: "
+                f"by {last_follow_up.channel.label}: "
                 f"one every {gap} days ({application.persistence.value}) (R4)"
             )
     if last_answer is not None and last_answer.on + timedelta(days=gap) > due:
@@ -395,14 +406,12 @@ def _follow_up(
 
 def who_decides(application: Application, today: date) -> tuple[Contact | None, bool]:
     """Who a status check goes to (R5), and whether that person is known to decide."""
-    held = sorted(
-        (i for i in application.interviews if i.held_on <= today),
-        key=lambda interview: (interview.held_on, interview.id),
-    )
-    return _decision_maker(application, held)
+    return _decision_maker(application, application.held_by(today))
 
 
-def _decision_maker(application: Application, held: list[Interview]) -> tuple[Contact | None, bool]:
+def _decision_maker(
+    application: Application, held: tuple[Interview, ...]
+) -> tuple[Contact | None, bool]:
     """The decision maker if one is known; else the most recent interviewer (R5)."""
     deciders = [contact for contact in application.contacts if contact.decision_maker]
     if deciders:
@@ -502,7 +511,7 @@ def follow_up_warnings(
                     FlagKind.OVER_FREQUENT,
                     "R4",
                     f"The last follow-up was {when} ({short_day(last.on)} by "
-                    f"{last.channel.value}): at most one every {gap} days "
+                    f"{last.channel.label}): at most one every {gap} days "
                     f"({application.persistence.value})",
                     last.id,
                 )

@@ -63,8 +63,8 @@ class Script:
 def build_script(application: Application, profile: Profile, today: date) -> Script:
     """The generated script; the user's edits, where kept, replace its bullets."""
     contact, decides = who_decides(application, today)
-    held = [i for i in application.interviews if i.held_on <= today]
-    last = max(held, key=lambda i: (i.held_on, i.id), default=None)
+    held = application.held_by(today)
+    last = held[-1] if held else None
     timeline_known = (
         application.expected_decision is not None
         and last is not None

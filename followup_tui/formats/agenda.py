@@ -111,8 +111,7 @@ def agenda_text(assessments: list[Assessment], today: date, *, everything: bool 
         lines.append(f"         {one_line(action.why)}")
         for flag in item.assessment.flags:
             if flag.kind.value in ("over_frequent", "too_early", "cut_loose"):
-                name = flag.kind.value.replace("_", "-")
-                lines.append(f"         ! {name}: {one_line(flag.message)}")
+                lines.append(f"         ! {flag.kind.label}: {one_line(flag.message)}")
     return "\n".join(lines) + "\n"
 
 

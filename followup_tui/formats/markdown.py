@@ -38,7 +38,7 @@ def _dossier(application: Application, today: date) -> str:
     assessment = assess(application, today)
     out = [f"# {escape(application.company)}: {escape(application.role)}", ""]
     facts = [
-        ("Status", application.status.value.replace("_", " ")),
+        ("Status", application.status.label),
         ("Persistence", application.persistence.value),
         ("Location", application.location),
         ("Posting", application.job_url),
@@ -90,13 +90,13 @@ def _dossier(application: Application, today: date) -> str:
             person = application.contact(touch.contact_id)
             arrow = "to" if touch.direction is Direction.OUT else "from"
             who = f" {arrow} {escape(person.full_name)}" if person else ""
-            outcome = "" if touch.outcome is Outcome.NONE else f" ({touch.outcome.value})"
+            outcome = "" if touch.outcome is Outcome.NONE else f" ({touch.outcome.label})"
             minutes = (
                 f", {round(touch.duration_seconds / 60)} min" if touch.duration_seconds else ""
             )
             out.append(
-                f"- {touch.on.isoformat()}: {touch.kind.value.replace('_', ' ')} by "
-                f"{touch.channel.value}{who}{outcome}{minutes}"
+                f"- {touch.on.isoformat()}: {touch.kind.label} by "
+                f"{touch.channel.label}{who}{outcome}{minutes}"
             )
             if touch.notes.strip():
                 out.append(f"  - {escape(touch.notes)}")

@@ -197,7 +197,7 @@ async def save_touches(
         app.store.log_touches(application.id, touches, expected_decision=expected_decision)
     except StoreError as error:
         return _failed(app, error)
-    what = touches[0].kind.value.replace("_", " ")
+    what = touches[0].kind.label
     count = f"{len(touches)} " if len(touches) > 1 else ""
     return _saved(app, application.id, f"Logged {count}{what} for {one_line(application.company)}")
 
@@ -364,7 +364,7 @@ async def close(app: FollowupApp, application_id: int) -> bool:
         )
     except StoreError as error:
         return _failed(app, error)
-    label = result.status.value.replace("_", " ")
+    label = result.status.label
     return _saved(
         app,
         application_id,
@@ -464,6 +464,5 @@ def _touch_label(application: Application, touch: Touch) -> str:
     person = application.contact(touch.contact_id)
     who = f" {'to' if touch.direction is Direction.OUT else 'from'} {one_line(person.full_name)}"
     return (
-        f"{short_day(touch.on)}: {touch.kind.value.replace('_', ' ')} by {touch.channel.value}"
-        f"{who if person else ''}"
+        f"{short_day(touch.on)}: {touch.kind.label} by {touch.channel.label}{who if person else ''}"
     )

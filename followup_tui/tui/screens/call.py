@@ -267,7 +267,7 @@ class CallScreen(Screen[bool]):
         self.draft = None
         self._let_go(finished=True)
         self.app.data_changed(self.application_id)
-        self.notify(f"Logged the call: {outcome.value.replace('_', ' ')}", timeout=3, markup=False)
+        self.notify(f"Logged the call: {outcome.label}", timeout=3, markup=False)
         self.dismiss(True)
 
     def action_leave(self) -> None:
@@ -355,10 +355,10 @@ def _who_text(application: Application, script: Script, today: date, kind: Touch
         last = [t for t in application.touches if t.contact_id == contact.id]
         if last:
             touch = last[-1]
-            outcome = "" if touch.outcome is Outcome.NONE else f", {touch.outcome.value}"
+            outcome = "" if touch.outcome is Outcome.NONE else f", {touch.outcome.label}"
             text.append(
-                f"Last: {short_day(touch.on)} by {touch.channel.value}"
-                f" ({touch.kind.value.replace('_', ' ')}{outcome})\n"
+                f"Last: {short_day(touch.on)} by {touch.channel.label}"
+                f" ({touch.kind.label}{outcome})\n"
             )
     for warning in follow_up_warnings(application, today, kind):
         text.append(f"! {warning.rule}: ", style="bold reverse")
@@ -375,9 +375,8 @@ def _outcome_form(today: date) -> FormScreen:
             kind="select",
             value=Outcome.REACHED,
             options=[
-                ("reached them", Outcome.REACHED),
-                ("left a voicemail", Outcome.VOICEMAIL),
-                ("no answer", Outcome.NO_ANSWER),
+                (outcome.choice, outcome)
+                for outcome in (Outcome.REACHED, Outcome.VOICEMAIL, Outcome.NO_ANSWER)
             ],
         ),
         FieldSpec("expected_decision", "New expected decision date, if you learned one",

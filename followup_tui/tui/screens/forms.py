@@ -11,6 +11,7 @@ from datetime import date, time
 from typing import Any
 
 from followup_tui.domain.dates import DateError, parse_date, short_day
+from followup_tui.domain.figures import OUTCOMES
 from followup_tui.domain.records import (
     Application,
     Channel,
@@ -264,19 +265,8 @@ class TouchDraft:
     expected_decision: date | None = None
 
 
-_CHANNELS = [
-    ("phone", Channel.PHONE),
-    ("email", Channel.EMAIL),
-    ("letter", Channel.LETTER),
-    ("other", Channel.OTHER),
-]
-_OUTCOMES = [
-    ("none / not a call", Outcome.NONE),
-    ("reached them", Outcome.REACHED),
-    ("left a voicemail", Outcome.VOICEMAIL),
-    ("no answer", Outcome.NO_ANSWER),
-    ("they replied", Outcome.REPLIED),
-]
+_CHANNELS = [(channel.label, channel) for channel in Channel]
+_OUTCOMES = [(outcome.choice, outcome) for outcome in Outcome]
 _KIND_TITLES = {
     TouchKind.STATUS_CHECK: "Log a follow-up",
     TouchKind.REPLY: "Log a reply from them",
@@ -435,13 +425,7 @@ class ClosingDraft:
     rapport_ids: tuple[int, ...]
 
 
-_OUTCOMES_CLOSED = [
-    ("offer accepted", Status.OFFER_ACCEPTED),
-    ("offer declined", Status.OFFER_DECLINED),
-    ("rejected", Status.REJECTED),
-    ("withdrawn", Status.WITHDRAWN),
-    ("no response", Status.NO_RESPONSE),
-]
+_OUTCOMES_CLOSED = [(status.label, status) for status in OUTCOMES]
 
 
 def close_form(application: Application, today: date) -> FormScreen:

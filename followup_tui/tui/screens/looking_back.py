@@ -12,7 +12,7 @@ from textual.widgets import Header, Static
 from textual.worker import Worker, WorkerState
 
 from followup_tui.domain.dates import short_day
-from followup_tui.domain.figures import OUTCOME_LABELS, Figures, figures
+from followup_tui.domain.figures import Figures, figures
 from followup_tui.domain.records import Application, Status
 from followup_tui.domain.text import one_line
 from followup_tui.tui import flows
@@ -119,7 +119,7 @@ def _cells(application: Application) -> list[Text]:
     if application.status is Status.PARKED:
         outcome, closed, days = "‖ parked", "", ""
     else:
-        outcome = OUTCOME_LABELS.get(application.status, application.status.value)
+        outcome = application.status.label
         closed = short_day(application.closed_on) if application.closed_on else ""
         held = [i.held_on for i in application.interviews]
         days = (

@@ -236,7 +236,7 @@ def _step_text(item: Item, assessment: Assessment, index: int, total: int) -> Te
     if assessment.earliest_follow_up:
         text.append(f"Next follow-up allowed from {short_day(assessment.earliest_follow_up)}\n")
     for flag in assessment.flags:
-        text.append(f"{flag.kind.value.replace('_', '-')} ({flag.rule}): ", style="bold")
+        text.append(f"{flag.kind.label} ({flag.rule}): ", style="bold")
         text.append(f"{one_line(flag.message)}\n")
     text.append("\nLast touches:\n", style="bold")
     touches = list(application.touches)[-4:]
@@ -246,10 +246,10 @@ def _step_text(item: Item, assessment: Assessment, index: int, total: int) -> Te
         person = application.contact(touch.contact_id)
         arrow = "→" if touch.direction.value == "out" else "←"
         who = f" {one_line(person.full_name)}" if person else ""
-        outcome = "" if touch.outcome.value == "none" else f" ({touch.outcome.value})"
+        outcome = "" if touch.outcome.value == "none" else f" ({touch.outcome.label})"
         text.append(
-            f"  {short_day(touch.on)} {arrow}{who}: {touch.kind.value.replace('_', ' ')} "
-            f"by {touch.channel.value}{outcome}\n"
+            f"  {short_day(touch.on)} {arrow}{who}: {touch.kind.label} "
+            f"by {touch.channel.label}{outcome}\n"
         )
     text.append(f"\nStep {index + 1} of {total}.")
     return text

@@ -30,9 +30,7 @@ class ActionPanel(Static):
         if application.notes.strip():
             text.append("\nNotes: ", style="bold")
             text.append(one_line(application.notes))
-        for interview in application.interviews:
-            if interview.held_on <= assessment.today:
-                continue
+        for interview in application.upcoming(assessment.today):
             names = ", ".join(
                 one_line(contact.full_name)
                 for contact in map(application.contact, interview.interviewer_ids)
@@ -52,7 +50,7 @@ class ActionPanel(Static):
             text.append(one_line(describe(action)))
             text.append(f"\n    {one_line(action.why)}", style="italic")
         for flag in assessment.flags:
-            text.append(f"\n{flag.kind.value.replace('_', '-')} ({flag.rule}): ", style="bold")
+            text.append(f"\n{flag.kind.label} ({flag.rule}): ", style="bold")
             text.append(one_line(flag.message))
         # The panel's height is fixed (app.tcss): no layout pass, which would repaint the table.
         self.update(text, layout=False)

@@ -58,7 +58,7 @@ def _cells(assessment: Assessment, state: RowState, style: Style) -> list[Text]:
         )
     )
     if action is None:
-        upcoming = [i for i in application.interviews if i.held_on > assessment.today]
+        upcoming = application.upcoming(assessment.today)
         next_text = f"interview {short_day(upcoming[0].held_on)}" if upcoming else "nothing due"
         values = [next_text, "", "", ""]
     else:
@@ -66,7 +66,7 @@ def _cells(assessment: Assessment, state: RowState, style: Style) -> list[Text]:
             action.kind.label,
             short_day(action.due),
             action.contact.full_name if action.contact else "—",
-            action.channel.value if action.channel else "",
+            action.channel.label if action.channel else "",
         ]
     texts = [state.mark, application.company, application.role, *values, flags]
     return [
