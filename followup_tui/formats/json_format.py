@@ -10,7 +10,7 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date, time
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Final, Literal
 
 from pydantic import (
     AfterValidator,
@@ -40,8 +40,8 @@ from followup_tui.domain.records import (
 )
 from followup_tui.domain.script import script_problem
 
-FORMAT_NAME = "followup"
-FORMAT_VERSION = 1
+FORMAT_NAME: Final = "followup"
+FORMAT_VERSION: Final = 1
 NO_PROFILE = Profile()
 
 Required = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
@@ -160,13 +160,13 @@ class DocApplication(_Model):
                     )
             if len(set(interview.interviewer_ids)) != len(interview.interviewer_ids):
                 raise ValueError(f"interviews[{index}].interviewer_ids: a contact is listed twice")
-        for field_name, records in (("touches", self.touches), ("call_drafts", self.call_drafts)):
-            for index, record in enumerate(records):
-                if record.contact_id is not None and record.contact_id not in known:
-                    raise ValueError(
-                        f"{field_name}[{index}].contact_id: no contact {record.contact_id} "
-                        "in this application"
-                    )
+        references = [
+            *((f"touches[{i}]", touch.contact_id) for i, touch in enumerate(self.touches)),
+            *((f"call_drafts[{i}]", draft.contact_id) for i, draft in enumerate(self.call_drafts)),
+        ]
+        for where, contact_id in references:
+            if contact_id is not None and contact_id not in known:
+                raise ValueError(f"{where}.contact_id: no contact {contact_id} in this application")
         return self
 
 

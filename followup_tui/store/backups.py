@@ -163,7 +163,8 @@ def daily_backup(path: Path, now: datetime) -> Path | None:
 
 def _backed_up_on(path: Path, now: datetime) -> bool:
     own, day = _own_name(path), f"{now:%Y%m%d}"
-    return any(own.fullmatch(found.name)[1] == day for found in list_backups(path))
+    matches = (own.fullmatch(found.name) for found in list_backups(path))
+    return any(match is not None and match[1] == day for match in matches)
 
 
 def _holds_applications(path: Path) -> bool:

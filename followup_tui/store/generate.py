@@ -109,8 +109,8 @@ def generate(path: Path, count: int, today: date, *, active_share: float = 0.1, 
                 Channel.EMAIL if thank_you else Channel(rng.choice(["phone", "email", "letter"]))
             )
             outcome = Outcome(rng.choice(["none", "reached", "voicemail", "no_answer"]))
-            contact = rng.choice(people)
-            touch = Touch(touch_id, day, channel, direction, kind, contact,
+            person = rng.choice(people)
+            touch = Touch(touch_id, day, channel, direction, kind, person,
                           Outcome.REPLIED if direction is Direction.IN else outcome,
                           "notes " * rng.randint(0, 12))  # fmt: skip
             add(TOUCH, touch, application_id=application_id)

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, col, select
@@ -135,10 +136,7 @@ class Store(Reader):
                     raise StoreError(
                         f"contact {touch.contact_id} is not on application #{application_id}"
                     )
-                touch_row = _touch_row(application_id, touch, touch.contact_id, None)
-                session.add(touch_row)
-                session.flush()
-                ids.append(touch_row.id)
+                ids.append(_new_id(session, _touch_row(application_id, touch, touch.contact_id)))
             if expected_decision is not None:
                 row.expected_decision = expected_decision
                 row.decision_learned_on = max(touch.on for touch in touches) if touches else None
@@ -172,15 +170,11 @@ class Store(Reader):
             if contact.id == 0:
                 row = ContactRow(application_id=application_id, full_name=contact.full_name)
             else:
-                row = session.get(ContactRow, contact.id)
-                if row is None or row.application_id != application_id:
-                    raise StoreError(f"no contact {contact.id} on application #{application_id}")
+                row = _row_of(session, ContactRow, contact.id, application_id)
                 _check_version(row, contact.version, contact.full_name)
                 _bump(row)
             _assign(row, columns.CONTACT.edited(), contact)
-            session.add(row)
-            session.flush()
-            return row.id
+            return _new_id(session, row)
 
     def save_interview(
         self,
@@ -218,32 +212,20 @@ class Store(Reader):
             if interview.id == 0:
                 row = InterviewRow(application_id=application_id, held_on=interview.held_on)
             else:
-                row = session.get(InterviewRow, interview.id)
-                if row is None or row.application_id != application_id:
-                    raise StoreError(
-                        f"no interview {interview.id} on application #{application_id}"
-                    )
+                row = _row_of(session, InterviewRow, interview.id, application_id)
                 _check_version(row, interview.version, f"the {interview.held_on} interview")
                 _bump(row)
             _assign(row, columns.INTERVIEW.edited(), interview)
-            session.add(row)
-            session.flush()
+            interview_id = _new_id(session, row)
             people = list(interview.interviewer_ids)
             for name in new_interviewers:
                 contact = ContactRow(application_id=application_id, full_name=name)
-                session.add(contact)
-                session.flush()
-                people.append(contact.id)
-            for link in session.exec(
-                select(InterviewerRow).where(InterviewerRow.interview_id == row.id)
-            ).all():
-                session.delete(link)
-            session.flush()
-            for position, contact_id in enumerate(dict.fromkeys(people)):
-                session.add(
-                    InterviewerRow(interview_id=row.id, contact_id=contact_id, position=position)
-                )
-            return row.id
+                people.append(_new_id(session, contact))
+            links = session.exec(
+                select(InterviewerRow).where(InterviewerRow.interview_id == interview_id)
+            ).all()
+            _link_interviewers(session, interview_id, links, people)
+            return interview_id
 
     def close_application(
         self,
@@ -271,9 +253,7 @@ class Store(Reader):
                 row.notes = f"{row.notes.rstrip()}\n\n{notes}".lstrip("\n")
             session.add(row)
             for contact_id in rapport_ids:
-                contact = session.get(ContactRow, contact_id)
-                if contact is None or contact.application_id != application_id:
-                    raise StoreError(f"no contact {contact_id} on application #{application_id}")
+                contact = _row_of(session, ContactRow, contact_id, application_id)
                 contact.rapport = True
                 _bump(contact)
                 session.add(contact)
@@ -315,10 +295,7 @@ class Store(Reader):
 
     def delete_touch(self, application_id: int, touch_id: int) -> None:
         with self._writing() as session:
-            row = session.get(TouchRow, touch_id)
-            if row is None or row.application_id != application_id:
-                raise StoreError(f"no touch {touch_id} on application #{application_id}")
-            session.delete(row)
+            session.delete(_row_of(session, TouchRow, touch_id, application_id))
 
     def restore_touch(self, application_id: int, touch: Touch) -> None:
         """Put a deleted touch back with its own id (undo)."""
@@ -368,9 +345,7 @@ class Store(Reader):
                 contact_id=contact_id,
                 started_at=started_at.astimezone(UTC).isoformat(),
             )
-            session.add(row)
-            session.flush()
-            return row.id
+            return _new_id(session, row)
 
     def save_call_notes(self, draft_id: int, notes: str) -> None:
         with self._writing() as session:
@@ -398,7 +373,7 @@ class Store(Reader):
             if draft is None:
                 raise StoreError(f"the call {draft_id} is no longer open")
             application_id = draft.application_id
-            row = _touch_row(application_id, touch, touch.contact_id, None)
+            row = _touch_row(application_id, touch, touch.contact_id)
             session.add(row)
             if expected_decision is not None:
                 application = _application_row(session, application_id)
@@ -410,15 +385,14 @@ class Store(Reader):
                 last = session.exec(
                     select(InterviewRow)
                     .where(InterviewRow.application_id == application_id)
-                    .order_by(InterviewRow.held_on.desc(), InterviewRow.id.desc())
+                    .order_by(col(InterviewRow.held_on).desc(), col(InterviewRow.id).desc())
                 ).first()
                 if last is not None:
                     last.concerns = f"{last.concerns.rstrip()}; {concern}".lstrip("; ")
                     _bump(last)
                     session.add(last)
             session.delete(draft)
-            session.flush()
-            return row.id
+            return _new_id(session, row)
 
     def discard_call(self, draft_id: int) -> None:
         with self._writing() as session:
@@ -475,11 +449,8 @@ class Store(Reader):
                     )
                 _check_version(row, interview.version, f"the {row.held_on} interview")
                 _bump(row)
-            for name in ("held_on", "at_time", "stage", "topics", "concerns", "notes"):
-                setattr(row, name, getattr(interview, name))
-            session.add(row)
-            session.flush()
-            interview_id = _id(row)
+            _assign(row, columns.INTERVIEW.edited(), interview)
+            interview_id = _new_id(session, row)
             linked = session.exec(
                 select(InterviewerRow)
                 .where(InterviewerRow.interview_id == interview_id)
@@ -491,15 +462,7 @@ class Store(Reader):
             )
             for person in people:
                 interviewers.append(_contact_for(session, application_id, contacts, person))
-            for link in linked:
-                session.delete(link)
-            session.flush()
-            for position, contact_id in enumerate(dict.fromkeys(interviewers)):
-                session.add(
-                    InterviewerRow(
-                        interview_id=interview_id, contact_id=contact_id, position=position
-                    )
-                )
+            _link_interviewers(session, interview_id, linked, interviewers)
             return interview_id, created
 
     def remove_invited_interview(self, uid: str) -> bool:
@@ -528,19 +491,50 @@ def _contact_for(
             session.add(contact)
             return _id(contact)
     row = ContactRow(application_id=application_id, full_name=person.full_name, email=person.email)
-    session.add(row)
-    session.flush()
     contacts.append(row)
-    return _id(row)
+    return _new_id(session, row)
 
 
-def _id(row: InterviewRow | ContactRow) -> int:
+def _id(row: WithId) -> int:
     """The id of a row that has been flushed (SQLModel types it as optional)."""
     assert row.id is not None
     return row.id
 
 
+def _new_id(session: Session, row: WithId) -> int:
+    """Add the row and return the id the database gives it."""
+    session.add(row)
+    session.flush()
+    return _id(row)
+
+
+def _row_of(session: Session, table: type[Child], row_id: int, application_id: int) -> Child:
+    """The row of that id in one of the application's tables (contact, interview, touch)."""
+    row = session.get(table, row_id)
+    if row is None or row.application_id != application_id:
+        raise StoreError(f"no {table.__tablename__} {row_id} on application #{application_id}")
+    return row
+
+
+def _link_interviewers(
+    session: Session,
+    interview_id: int,
+    old: Sequence[InterviewerRow],
+    contact_ids: Sequence[int],
+) -> None:
+    """The interview's interviewers become `contact_ids`, in order (once each)."""
+    for link in old:
+        session.delete(link)
+    session.flush()
+    for position, contact_id in enumerate(dict.fromkeys(contact_ids)):
+        session.add(
+            InterviewerRow(interview_id=interview_id, contact_id=contact_id, position=position)
+        )
+
+
 Versioned = ApplicationRow | ContactRow | InterviewRow
+WithId = ApplicationRow | ContactRow | InterviewRow | TouchRow | CallDraftRow
+Child = TypeVar("Child", ContactRow, InterviewRow, TouchRow)
 
 
 def _assign(row: object, of: tuple[columns.Column, ...], record: object) -> None:
@@ -574,12 +568,12 @@ def _application_row(session: Session, application_id: int) -> ApplicationRow:
 
 
 def _contact_ids(session: Session, application_id: int) -> set[int]:
-    query = select(ContactRow.id).where(ContactRow.application_id == application_id)
-    return set(session.exec(query).all())
+    query = select(ContactRow).where(ContactRow.application_id == application_id)
+    return {_id(row) for row in session.exec(query)}
 
 
 def _touch_row(
-    application_id: int, touch: Touch, contact_id: int | None, touch_id: int | None
+    application_id: int, touch: Touch, contact_id: int | None, touch_id: int | None = None
 ) -> TouchRow:
     values = columns.row_values(columns.TOUCH, touch) | {"contact_id": contact_id}
     return TouchRow(id=touch_id, application_id=application_id, **values)
@@ -593,7 +587,7 @@ def _friendly_errors(path: Path, busy_timeout_s: float) -> Iterator[None]:
         message = str(error.orig)
         if "locked" in message or "busy" in message:
             raise StoreError(_busy(path, busy_timeout_s)) from error
-        raise StoreError(explain(path, error.orig)) from error
+        raise StoreError(explain(path, error.orig or error)) from error
     except IntegrityError as error:
         raise StoreError(f"refused by the database: {error.orig}") from error
 
@@ -634,8 +628,8 @@ def _insert(session: Session, application: Application, keep_ids: bool) -> int:
                 )
             )
     for touch in application.touches:
-        contact_id = None if touch.contact_id is None else contact_ids[touch.contact_id]
-        session.add(_touch_row(application_id, touch, contact_id, given(touch.id)))
+        person = None if touch.contact_id is None else contact_ids[touch.contact_id]
+        session.add(_touch_row(application_id, touch, person, given(touch.id)))
     for variant, lines in (
         ("call", application.call_script),
         ("voicemail", application.voicemail_script),
@@ -654,11 +648,3 @@ def _insert(session: Session, application: Application, keep_ids: bool) -> int:
         session.add(CallDraftRow(id=given(draft.id), **values))
     session.flush()
     return application_id
-
-
-def _new_id(session: Session, row: ApplicationRow | ContactRow | InterviewRow) -> int:
-    """Add the row and return the id the database gave it."""
-    session.add(row)
-    session.flush()
-    assert row.id is not None  # a flushed row has its id
-    return row.id
