@@ -25,7 +25,7 @@ from followup_tui.formats.invite import (
 INVITES = Path(__file__).resolve().parent.parent / "fixtures" / "invites"
 BERLIN = ZoneInfo("Europe/Berlin")
 NEW_YORK = ZoneInfo("America/New_York")
-MINE = ["sam.carter@gmail.com", "SAM@carter.example"]
+MINE = ["SAM.CARTER@gmail.com", "sam@carter.example"]
 
 
 def invite(name: str, zone=BERLIN, mine=MINE) -> Invitation:

@@ -1,5 +1,5 @@
 """`followup import FILE`: a followup export (json) or a spreadsheet tracker (csv), all of it
-or nothing."""
+or nothing; or an interview invitation (ics, in import_ics.py)."""
 
 from __future__ import annotations
 
@@ -18,9 +18,10 @@ def add_parser(commands: Commands) -> None:
     parser.add_argument("file", metavar="FILE", help="the file to import, or - for stdin")
     parser.add_argument(
         "--format",
-        choices=["json", "csv"],
+        choices=["json", "csv", "ics"],
         default=None,
-        help="json (a followup export) or csv (a spreadsheet tracker); default: by extension",
+        help="json (a followup export), csv (a spreadsheet tracker) or ics (an interview "
+        "invitation); default: by extension",
     )
     parser.add_argument(
         "--dry-run", action="store_true", help="csv: show the mapping and the problems only"
@@ -28,11 +29,22 @@ def add_parser(commands: Commands) -> None:
     parser.add_argument(
         "--skip-bad", action="store_true", help="csv: import the readable rows, skip the rest"
     )
+    parser.add_argument(
+        "--application",
+        type=int,
+        metavar="N",
+        help="ics: the application the invitation is for (asked on a terminal when unclear)",
+    )
+    parser.add_argument(
+        "--yes", action="store_true", help="ics: remove a cancelled interview without asking"
+    )
 
 
 def import_file(args: argparse.Namespace, today: date, path: Path) -> int:
     """Import a file made by `followup export`: all of it or nothing. Into an empty database the
-    ids are kept; otherwise the applications are added with new ids."""
+    ids are kept; otherwise the applications are added with new ids. A spreadsheet tracker
+    (csv) is read by its header; an interview invitation (ics) adds, updates or cancels one
+    interview (docs/ics-import.md)."""
     from followup_tui.store import Store
 
     try:
@@ -44,7 +56,13 @@ def import_file(args: argparse.Namespace, today: date, path: Path) -> int:
         raise UsageError(f"{args.file}: no such file") from None
     except (OSError, UnicodeDecodeError) as error:
         raise UsageError(f"{args.file}: cannot read it ({error})") from None
-    kind = args.format or ("csv" if args.file.lower().endswith((".csv", ".tsv")) else "json")
+    kind = args.format or _format_of(args.file)
+    if kind == "ics":
+        from followup_tui.cli.commands.import_ics import import_invitation
+
+        return import_invitation(args, text, today, path)
+    if args.application is not None or args.yes:
+        raise UsageError("--application and --yes go with an .ics invitation")
     if kind == "csv":
         return _import_csv(args, text, today, path)
     if args.dry_run or args.skip_bad:
@@ -61,6 +79,12 @@ def import_file(args: argparse.Namespace, today: date, path: Path) -> int:
         store.insert_applications(exported.applications, keep_ids=keep_ids, profile=profile)
     _say_imported(len(exported.applications), path)
     return 0
+
+
+def _format_of(name: str) -> str:
+    if name.lower().endswith((".csv", ".tsv")):
+        return "csv"
+    return "ics" if name.lower().endswith((".ics", ".ical", ".icalendar")) else "json"
 
 
 def _import_csv(args: argparse.Namespace, text: str, today: date, path: Path) -> int:
