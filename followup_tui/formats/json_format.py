@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, time
 from typing import Annotated, Any, Final, Literal
 
@@ -253,70 +253,45 @@ def _describe(error: ValidationError) -> str:
     return f"{where}{message}{got}{tail}"
 
 
+# Most export field names are the record's own (docs/export-format.md): those are copied by
+# name, and only the fields that differ are written out below.
+_HISTORY = ("contacts", "interviews", "touches", "call_drafts")
+
+
+_NAMES: dict[type, frozenset[str]] = {}
+
+
+def _names(kind: type[Any]) -> frozenset[str]:
+    """The field names of a record or export model class (remembered: exports are large)."""
+    names = _NAMES.get(kind)
+    if names is None:
+        if issubclass(kind, BaseModel):
+            names = frozenset(kind.model_fields)
+        else:
+            names = frozenset(field.name for field in fields(kind))
+        _NAMES[kind] = names
+    return names
+
+
+def _alike(source: Any, target: type[Any], but: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The fields of `source` that `target` names alike, but those in `but`."""
+    shared = _names(type(source)) & _names(target)
+    return {name: getattr(source, name) for name in shared if name not in but}
+
+
 def _to_doc(application: Application) -> DocApplication:
     return DocApplication(
-        id=application.id,
-        company=application.company,
-        role=application.role,
-        job_url=application.job_url,
-        location=application.location,
-        status=application.status,
-        persistence=application.persistence,
-        expected_decision=application.expected_decision,
-        decision_learned_on=application.decision_learned_on,
-        snoozed_until=application.snoozed_until,
-        key_strengths=application.key_strengths,
-        notes=application.notes,
-        closed_on=application.closed_on,
-        closed_reason=application.closed_reason,
-        feedback=application.feedback,
-        lessons=application.lessons,
-        created_on=application.created_on,
-        contacts=[
-            DocContact(
-                id=c.id,
-                full_name=c.full_name,
-                title=c.title,
-                email=c.email,
-                phone=c.phone,
-                postal_address=c.postal_address,
-                decision_maker=c.decision_maker,
-                rapport=c.rapport,
-                notes=c.notes,
-            )
-            for c in application.contacts
-        ],
+        **_alike(application, DocApplication, but=_HISTORY),
+        contacts=[DocContact(**_alike(c, DocContact)) for c in application.contacts],
         interviews=[
             DocInterview(
-                id=i.id,
-                held_on=i.held_on,
-                at_time=i.at_time,
-                stage=i.stage,
+                **_alike(i, DocInterview, but=("interviewer_ids",)),
                 interviewer_ids=list(i.interviewer_ids),
-                topics=i.topics,
-                concerns=i.concerns,
-                notes=i.notes,
             )
             for i in application.interviews
         ],
-        touches=[
-            DocTouch(
-                id=t.id,
-                on=t.on,
-                channel=t.channel,
-                direction=t.direction,
-                kind=t.kind,
-                contact_id=t.contact_id,
-                outcome=t.outcome,
-                notes=t.notes,
-                duration_seconds=t.duration_seconds,
-            )
-            for t in application.touches
-        ],
-        call_drafts=[
-            DocCallDraft(id=d.id, contact_id=d.contact_id, started_at=d.started_at, notes=d.notes)
-            for d in application.call_drafts
-        ],
+        touches=[DocTouch(**_alike(t, DocTouch)) for t in application.touches],
+        call_drafts=[DocCallDraft(**_alike(d, DocCallDraft)) for d in application.call_drafts],
         script=DocScript(
             call=list(application.call_script), voicemail=list(application.voicemail_script)
         ),
@@ -325,39 +300,19 @@ def _to_doc(application: Application) -> DocApplication:
 
 def _from_doc(doc: DocApplication) -> Application:
     return Application(
-        id=doc.id,
-        company=doc.company,
-        role=doc.role,
-        status=doc.status,
-        persistence=doc.persistence,
-        expected_decision=doc.expected_decision,
-        decision_learned_on=doc.decision_learned_on,
-        snoozed_until=doc.snoozed_until,
-        closed_on=doc.closed_on,
-        key_strengths=doc.key_strengths,
-        feedback=doc.feedback,
-        job_url=doc.job_url,
-        location=doc.location,
-        notes=doc.notes,
-        closed_reason=doc.closed_reason,
-        lessons=doc.lessons,
-        created_on=doc.created_on,
-        contacts=tuple(Contact(**c.model_dump()) for c in doc.contacts),
+        **_alike(doc, Application, but=_HISTORY),
+        contacts=tuple(Contact(**_alike(c, Contact)) for c in doc.contacts),
         interviews=tuple(
-            Interview(**{**i.model_dump(), "interviewer_ids": tuple(i.interviewer_ids)})
+            Interview(
+                **_alike(i, Interview, but=("interviewer_ids",)),
+                interviewer_ids=tuple(i.interviewer_ids),
+            )
             for i in doc.interviews
         ),
-        touches=tuple(Touch(**t.model_dump()) for t in doc.touches),
+        touches=tuple(Touch(**_alike(t, Touch)) for t in doc.touches),
         call_script=tuple(doc.script.call),
         voicemail_script=tuple(doc.script.voicemail),
         call_drafts=tuple(
-            CallDraft(
-                id=d.id,
-                application_id=doc.id,
-                contact_id=d.contact_id,
-                started_at=d.started_at,
-                notes=d.notes,
-            )
-            for d in doc.call_drafts
+            CallDraft(**_alike(d, CallDraft), application_id=doc.id) for d in doc.call_drafts
         ),
     )

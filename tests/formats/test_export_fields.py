@@ -1,0 +1,32 @@
+"""The export names each record field as the record does, but for the few written out."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from followup_tui.domain.records import Application, CallDraft, Contact, Interview, Touch
+from followup_tui.formats import json_format as jf
+
+# Record fields the export holds under another shape, and the export's own extra names.
+DIFFERENT = {
+    Application: ({"call_script", "voicemail_script", "version"}, {"script"}),
+    Contact: ({"version"}, set()),
+    Interview: ({"version"}, set()),
+    Touch: (set(), set()),
+    CallDraft: ({"application_id"}, set()),  # the draft sits inside its application
+}
+MODELS = {
+    Application: jf.DocApplication,
+    Contact: jf.DocContact,
+    Interview: jf.DocInterview,
+    Touch: jf.DocTouch,
+    CallDraft: jf.DocCallDraft,
+}
+
+
+def test_every_record_field_is_exported_under_its_own_name_or_named_here():
+    for record, model in MODELS.items():
+        names = {field.name for field in dataclasses.fields(record)}
+        only_record, only_export = DIFFERENT[record]
+        assert names - set(model.model_fields) == only_record, record.__name__
+        assert set(model.model_fields) - names == only_export, record.__name__
