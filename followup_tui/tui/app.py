@@ -9,8 +9,9 @@ import signal
 import sys
 import threading
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date
+from operator import methodcaller
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
+from textual.signal import Signal
 
 from followup_tui.domain.records import Application, CallDraft, TouchKind
 from followup_tui.domain.rules import ActionKind, assess
@@ -29,6 +31,7 @@ from followup_tui.store.reading import Reader
 from followup_tui.tui.commands import ApplicationCommands
 from followup_tui.tui.screens.dashboard import DashboardScreen
 from followup_tui.tui.workarounds import release_closed_widgets
+from followup_tui.tui.writes import Undo, write
 
 if TYPE_CHECKING:
     from followup_tui.crash import CrashReport
@@ -52,9 +55,18 @@ class FollowupApp(App[None]):
     ]
 
     def __init__(
-        self, db_path: Path, today: date, *, demo: bool = False, preload: Preload | None = None
+        self,
+        db_path: Path,
+        today: date,
+        *,
+        demo: bool = False,
+        preload: Preload | None = None,
     ) -> None:
         super().__init__()
+        # Screens subscribe in on_mount: a save publishes the application it changed (None:
+        # any), a failed full check the error.
+        self.data_changed_signal: Signal[int | None] = Signal(self, "data-changed")
+        self.store_failed_signal: Signal[StoreError] = Signal(self, "store-failed")
         self.db_path = db_path
         self.today = today
         # The dashboard's first load, when `launch.start` began it before Textual was imported.
@@ -68,7 +80,7 @@ class FollowupApp(App[None]):
         # What the dashboard loaded last: the command palette (ApplicationCommands) opens these.
         self.known_applications: list[Application] = []
         # The last change that `u` can take back: (what it was, how to take it back).
-        self.undo_entry: tuple[str, Callable[[], None]] | None = None
+        self.undo_entry: tuple[str, Undo] | None = None
         # The report of an unexpected error, once one ended the app (`followup_tui.crash`).
         self.crash: CrashReport | None = None
         if demo:
@@ -129,10 +141,7 @@ class FollowupApp(App[None]):
             timeout=30,
             markup=False,
         )
-        for screen in self.screen_stack:
-            show = getattr(screen, "show_store_error", None)
-            if callable(show):
-                show(error)
+        self.store_failed_signal.publish(error)
 
     def get_default_screen(self) -> Screen:
         return DashboardScreen()
@@ -222,14 +231,8 @@ class FollowupApp(App[None]):
 
     def data_changed(self, application_id: int | None = None) -> None:
         """Something was saved (to one application, when its id is given): every open screen
-        that shows data reads again what it needs."""
-        for screen in self.screen_stack:
-            changed = getattr(screen, "application_changed", None)
-            reload = getattr(screen, "reload", None)
-            if application_id is not None and callable(changed):
-                changed(application_id)
-            elif callable(reload):
-                reload()
+        that shows data hears it on `data_changed_signal` and reads again what it needs."""
+        self.data_changed_signal.publish(application_id)
 
     def action_undo(self) -> None:
         if self.undo_entry is None:
@@ -237,19 +240,7 @@ class FollowupApp(App[None]):
             return
         what, take_back = self.undo_entry
         self.undo_entry = None
-        try:
-            take_back()
-        except StoreError as error:
-            self.notify(
-                printable(str(error)),
-                title="Could not undo",
-                severity="error",
-                timeout=10,
-                markup=False,
-            )
-            return
-        self.data_changed()
-        self.notify(f"Undone: {what}", timeout=4, markup=False)
+        write(self, take_back, done=f"Undone: {what}", failed="Could not undo")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # q inside a form, picker or dialog must not throw away what is on it.
@@ -349,10 +340,11 @@ class FollowupApp(App[None]):
             who = f" with {one_line(contact.full_name)}" if contact else ""
             title = f"An unfinished call{who} at {one_line(application.company)}"
             try:  # ours while we ask: another copy starting now must not offer it too
-                claim: CallClaim | None = claim_call(self.db_path, draft.id)
+                held = claim_call(self.db_path, draft.id)
             except CallTaken as taken:
                 self._say_taken(title, taken)
                 continue
+            claim: CallClaim | None = held  # None once the call panel has it
             choices = [
                 ("r", f"Resume it ({len(draft.notes)} characters of notes kept)", "resume"),
                 ("l", "Later: keep it and ask again next time", "later"),
@@ -364,7 +356,7 @@ class FollowupApp(App[None]):
                 if choice == "resume":
                     from followup_tui.tui.screens.call import CallScreen
 
-                    fresh = self._read_again(draft, claim)
+                    fresh = self._read_again(draft, held)
                     if fresh is not None:
                         self.push_screen(CallScreen(application.id, draft=fresh, claim=claim))
                         claim = None  # the panel lets go of it
@@ -373,12 +365,9 @@ class FollowupApp(App[None]):
                 if choice == "discard" and await self.push_screen_wait(
                     ConfirmScreen("Discard the call and its notes?", yes="Discard")
                 ):
-                    self.store.discard_call(draft.id)
-                    discarded = True
-            except StoreError as error:
-                self.notify(
-                    printable(str(error)), title="Not discarded", severity="error", markup=False
-                )
+                    discard = methodcaller("discard_call", draft.id)
+                    written = write(self, discard, refresh=False, failed="Not discarded")
+                    discarded = written is not None
             finally:  # also when the app ends with the question open
                 if claim is not None:
                     claim.release(finished=discarded)

@@ -1,8 +1,9 @@
 """What the keys do, shared by the dashboard, the detail screen and the review.
 
 Each flow asks what it needs (forms, confirmations), checks the rules before saving, writes
-through the store, tells every open screen to reload, and returns whether it saved anything.
-Flows await screens, so callers run them in an async worker (`@work`).
+through `writes.write` (which reports a failure, tells the screens and the user, and remembers
+the undo), and returns whether it saved anything. Flows await screens, so callers run them in
+an async worker (`tui.actions` does).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from followup_tui.domain.records import (
 from followup_tui.domain.review import Item
 from followup_tui.domain.rules import ActionKind, assess, follow_up_warnings, who_decides
 from followup_tui.domain.text import one_line, printable
-from followup_tui.store import StaleEdit, StoreError
+from followup_tui.store import StoreError
 from followup_tui.tui.screens.forms import (
     InterviewDraft,
     TouchDraft,
@@ -39,8 +40,10 @@ from followup_tui.tui.screens.forms import (
 )
 from followup_tui.tui.widgets.form import ConfirmScreen
 from followup_tui.tui.widgets.picker import PickerScreen
+from followup_tui.tui.writes import Undo, write
 
 if TYPE_CHECKING:
+    from followup_tui.store.repository import Store
     from followup_tui.tui.app import FollowupApp
 
 _ACTION_TOUCH = {
@@ -63,32 +66,25 @@ LOG_CHOICES = [
 ]
 
 
-def _saved(
+def saved(
     app: FollowupApp,
-    application_id: int | None,
-    message: str,
-    undo: Callable[[], None] | None = None,
+    change: Callable[[Store], object],
+    application_id: int,
+    done: str,
+    *,
+    undo: Undo | None = None,
 ) -> bool:
-    """Tell the screens (which application changed) and the user; `undo`, if given, is what
-    `u` takes back next."""
-    app.undo_entry = (message, undo) if undo is not None else None
-    app.data_changed(application_id)
-    app.notify(f"{message} (u undoes)" if undo else message, timeout=4, markup=False)
-    return True
-
-
-def _failed(app: FollowupApp, error: StoreError) -> bool:
-    if isinstance(error, StaleEdit):
-        app.data_changed()  # show what the other copy saved
-    app.notify(printable(str(error)), title="Not saved", severity="error", timeout=10, markup=False)
-    return False
+    """A flow's save of one application through the write path: True once it is saved."""
+    return write(app, change, changed=application_id, done=done, undo=undo) is not None
 
 
 def _load(app: FollowupApp, application_id: int) -> Application | None:
     try:
         application = app.reader.load_application(application_id)
     except StoreError as error:
-        _failed(app, error)
+        app.notify(
+            printable(str(error)), title="Not saved", severity="error", timeout=10, markup=False
+        )
         return None
     if application is None:
         app.notify(
@@ -106,13 +102,13 @@ async def add_application(app: FollowupApp) -> int | None:
     application = await app.push_screen_wait(application_form(None, app.today))
     if application is None:
         return None
-    try:
-        new_id = app.store.save_application(application)
-    except StoreError as error:
-        _failed(app, error)
-        return None
-    _saved(app, new_id, f"Added {one_line(application.company)}")
-    return new_id
+    written = write(
+        app,
+        lambda store: store.save_application(application),
+        changed=None,
+        done=f"Added {one_line(application.company)}",
+    )
+    return None if written is None else written.value
 
 
 async def edit_application(app: FollowupApp, application_id: int) -> bool:
@@ -122,11 +118,12 @@ async def edit_application(app: FollowupApp, application_id: int) -> bool:
     edited = await app.push_screen_wait(application_form(current, app.today))
     if edited is None:
         return False
-    try:
-        app.store.save_application(edited)
-    except StoreError as error:
-        return _failed(app, error)
-    return _saved(app, application_id, f"Saved {one_line(edited.company)}")
+    return saved(
+        app,
+        lambda store: store.save_application(edited),
+        application_id,
+        f"Saved {one_line(edited.company)}",
+    )
 
 
 async def edit_contact(app: FollowupApp, application_id: int, contact_id: int | None) -> bool:
@@ -137,11 +134,12 @@ async def edit_contact(app: FollowupApp, application_id: int, contact_id: int | 
     edited = await app.push_screen_wait(contact_form(contact))
     if edited is None:
         return False
-    try:
-        app.store.save_contact(application_id, edited)
-    except StoreError as error:
-        return _failed(app, error)
-    return _saved(app, application_id, f"Saved {one_line(edited.full_name)}")
+    return saved(
+        app,
+        lambda store: store.save_contact(application_id, edited),
+        application_id,
+        f"Saved {one_line(edited.full_name)}",
+    )
 
 
 async def edit_interview(app: FollowupApp, application_id: int, interview_id: int | None) -> bool:
@@ -154,17 +152,50 @@ async def edit_interview(app: FollowupApp, application_id: int, interview_id: in
     )
     if draft is None:
         return False
-    try:
-        app.store.save_interview(
+    return saved(
+        app,
+        lambda store: store.save_interview(
             application_id,
             draft.interview,
             draft.new_interviewers,
             expected_decision=draft.expected_decision,
             application_version=application.version,
-        )
-    except StoreError as error:
-        return _failed(app, error)
-    return _saved(app, application_id, f"Saved the {short_day(draft.interview.held_on)} interview")
+        ),
+        application_id,
+        f"Saved the {short_day(draft.interview.held_on)} interview",
+    )
+
+
+async def edit_which_interview(app: FollowupApp, application_id: int) -> bool:
+    """Pick one of the application's interviews, then edit it."""
+    application = _load(app, application_id)
+    if application is None:
+        return False
+    if not application.interviews:
+        app.notify("No interviews yet: i adds one", severity="warning", markup=False)
+        return False
+    choices = [
+        (str(index + 1), f"{i.held_on:%a %d %b %Y} {one_line(i.stage)}", i.id)
+        for index, i in enumerate(application.interviews[:9])
+    ]
+    chosen = await app.push_screen_wait(PickerScreen("Edit which interview?", choices))
+    return chosen is not None and await edit_interview(app, application_id, chosen)
+
+
+async def edit_which_contact(app: FollowupApp, application_id: int) -> bool:
+    """Pick one of the application's contacts, then edit them."""
+    application = _load(app, application_id)
+    if application is None:
+        return False
+    if not application.contacts:
+        app.notify("No contacts yet: n adds one", severity="warning", markup=False)
+        return False
+    choices = [
+        (str(index + 1), one_line(c.full_name), c.id)
+        for index, c in enumerate(application.contacts[:9])
+    ]
+    chosen = await app.push_screen_wait(PickerScreen("Edit which contact?", choices))
+    return chosen is not None and await edit_contact(app, application_id, chosen)
 
 
 # Touches ----------------------------------------------------------------------------------------
@@ -193,13 +224,16 @@ async def save_touches(
         if not await _confirm_rules(app, application, touch):
             app.notify("Nothing logged", timeout=3, markup=False)
             return False
-    try:
-        app.store.log_touches(application.id, touches, expected_decision=expected_decision)
-    except StoreError as error:
-        return _failed(app, error)
     what = touches[0].kind.label
     count = f"{len(touches)} " if len(touches) > 1 else ""
-    return _saved(app, application.id, f"Logged {count}{what} for {one_line(application.company)}")
+    return saved(
+        app,
+        lambda store: store.log_touches(
+            application.id, touches, expected_decision=expected_decision
+        ),
+        application.id,
+        f"Logged {count}{what} for {one_line(application.company)}",
+    )
 
 
 async def log_touch(
@@ -275,12 +309,13 @@ async def snooze(app: FollowupApp, application_id: int) -> bool:
     if result is None:
         return False
     (until,) = result
-    try:
-        app.store.snooze(application_id, until)
-    except StoreError as error:
-        return _failed(app, error)
     message = f"Snoozed until {short_day(until)}" if until else "Awake again"
-    return _saved(app, application_id, f"{one_line(application.company)}: {message}")
+    return saved(
+        app,
+        lambda store: store.snooze(application_id, until),
+        application_id,
+        f"{one_line(application.company)}: {message}",
+    )
 
 
 # The review's keys ------------------------------------------------------------------------------
@@ -331,13 +366,14 @@ async def close_no_response(app: FollowupApp, application: Application) -> bool:
     details = ["It leaves the review and keeps its history."]
     if not await app.push_screen_wait(ConfirmScreen(question, details, yes="Close")):
         return False
-    try:
-        app.store.close_application(
+    return saved(
+        app,
+        lambda store: store.close_application(
             application.id, Status.NO_RESPONSE, app.today, "No answer after the final note"
-        )
-    except StoreError as error:
-        return _failed(app, error)
-    return _saved(app, application.id, f"Closed {one_line(application.company)}: no response")
+        ),
+        application.id,
+        f"Closed {one_line(application.company)}: no response",
+    )
 
 
 # Closing, reopening, parking, deleting (R9) -------------------------------------------------------
@@ -353,23 +389,20 @@ async def close(app: FollowupApp, application_id: int) -> bool:
     result = await app.push_screen_wait(close_form(application, app.today))
     if result is None:
         return False
-    try:
-        app.store.close_application(
+    label = result.status.label
+    return saved(
+        app,
+        lambda store: store.close_application(
             application_id,
             result.status,
             result.on,
             result.reason,
             notes=result.notes,
             rapport_ids=result.rapport_ids,
-        )
-    except StoreError as error:
-        return _failed(app, error)
-    label = result.status.label
-    return _saved(
-        app,
+        ),
         application_id,
         f"Closed {one_line(application.company)}: {label}",
-        lambda: app.store.restore(application),
+        undo=lambda store: store.restore(application),
     )
 
 
@@ -383,15 +416,12 @@ async def reopen(app: FollowupApp, application_id: int) -> bool:
     question = f"Reopen {one_line(application.company)}? It goes back into the review."
     if not await app.push_screen_wait(ConfirmScreen(question, yes="Reopen")):
         return False
-    try:
-        app.store.reopen_application(application_id)
-    except StoreError as error:
-        return _failed(app, error)
-    return _saved(
+    return saved(
         app,
+        lambda store: store.reopen_application(application_id),
         application_id,
         f"Reopened {one_line(application.company)}",
-        lambda: app.store.restore(application),
+        undo=lambda store: store.restore(application),
     )
 
 
@@ -400,16 +430,13 @@ async def park(app: FollowupApp, application_id: int) -> bool:
     if application is None:
         return False
     parked = application.status is Status.PARKED
-    try:
-        app.store.park_application(application_id, not parked)
-    except StoreError as error:
-        return _failed(app, error)
     what = "Back in the schedule" if parked else "Parked (out of the schedule, not closed)"
-    return _saved(
+    return saved(
         app,
+        lambda store: store.park_application(application_id, not parked),
         application_id,
         f"{one_line(application.company)}: {what}",
-        lambda: app.store.restore(application),
+        undo=lambda store: store.restore(application),
     )
 
 
@@ -431,15 +458,12 @@ async def delete_touch(app: FollowupApp, application_id: int) -> bool:
     question = f"Delete {_touch_label(application, touch)}?"
     if not await app.push_screen_wait(ConfirmScreen(question, yes="Delete")):
         return False
-    try:
-        app.store.delete_touch(application_id, touch.id)
-    except StoreError as error:
-        return _failed(app, error)
-    return _saved(
+    return saved(
         app,
+        lambda store: store.delete_touch(application_id, touch.id),
         application_id,
         "Deleted the touch",
-        lambda: app.store.restore_touch(application_id, touch),
+        undo=lambda store: store.restore_touch(application_id, touch),
     )
 
 
@@ -451,18 +475,16 @@ async def feedback(app: FollowupApp, application_id: int) -> bool:
     edited = await app.push_screen_wait(feedback_form(application))
     if edited is None:
         return False
-    try:
-        app.store.save_application(edited)
-    except StoreError as error:
-        return _failed(app, error)
-    return _saved(
-        app, application_id, f"Saved feedback and lessons for {one_line(application.company)}"
+    return saved(
+        app,
+        lambda store: store.save_application(edited),
+        application_id,
+        f"Saved feedback and lessons for {one_line(application.company)}",
     )
 
 
 def _touch_label(application: Application, touch: Touch) -> str:
     person = application.contact(touch.contact_id)
-    who = f" {'to' if touch.direction is Direction.OUT else 'from'} {one_line(person.full_name)}"
-    return (
-        f"{short_day(touch.on)}: {touch.kind.label} by {touch.channel.label}{who if person else ''}"
-    )
+    to = "to" if touch.direction is Direction.OUT else "from"
+    who = f" {to} {one_line(person.full_name)}" if person else ""
+    return f"{short_day(touch.on)}: {touch.kind.label} by {touch.channel.label}{who}"

@@ -16,7 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
+from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Header, Label, Static, TextArea
 
@@ -39,32 +39,69 @@ from followup_tui.domain.script import (
     build_script,
     script_problem,
 )
-from followup_tui.domain.text import one_line, printable
+from followup_tui.domain.text import one_line
 from followup_tui.store import StoreError
 from followup_tui.store.locks import CallClaim, CallTaken, claim_call
+from followup_tui.tui.screens.base import FollowupScreen
 from followup_tui.tui.screens.forms import DATE_HINT, optional_date
 from followup_tui.tui.widgets.form import ConfirmScreen, FieldSpec, FormScreen
 from followup_tui.tui.widgets.key_bar import KeyBar
 from followup_tui.tui.widgets.plain_text import PlainTextArea
+from followup_tui.tui.writes import write
 
 SAVE_AFTER = 0.5  # seconds from a keystroke to the database, at most
 
 
-class CallScreen(Screen[bool]):
+class CallScreen(FollowupScreen[bool]):
     """Dismisses with True when a call was logged."""
 
     BINDINGS = [
-        Binding("enter", "start", "Start call", tooltip="Start the call: timer on, notes focused"),
-        Binding("ctrl+s", "end", "End call", priority=True, tooltip="End the call, log it"),
-        Binding("v", "variant", "Voicemail", tooltip="Show the voicemail script, or the call's"),
-        Binding("b", "edit_bullets", "Edit script", tooltip="Edit these bullets (kept)"),
-        Binding("B", "reset_bullets", "Reset script", show=False, tooltip="Back to generated"),
+        Binding(
+            "enter",
+            "start",
+            "Start call",
+            tooltip="Start the call: timer on, notes focused",
+            id="start-call",
+        ),
+        Binding(
+            "ctrl+s",
+            "end",
+            "End call",
+            priority=True,
+            tooltip="End the call, log it",
+            id="end-call",
+        ),
+        Binding(
+            "v",
+            "variant",
+            "Voicemail",
+            tooltip="Show the voicemail script, or the call's",
+            id="voicemail",
+        ),
+        Binding(
+            "b",
+            "edit_bullets",
+            "Edit script",
+            tooltip="Edit these bullets (kept)",
+            id="edit-script",
+        ),
+        Binding(
+            "B",
+            "reset_bullets",
+            "Reset script",
+            show=False,
+            tooltip="Back to generated",
+            id="reset-script",
+        ),
         Binding("1", "draft(0)", "Thank-you", show=False, tooltip="Draft the thank-you note"),
         Binding("2", "draft(1)", "Status email", show=False, tooltip="Draft the status email"),
         Binding("3", "draft(2)", "Final note", show=False, tooltip="Draft the final note (R8)"),
-        Binding("m", "profile", "You", show=False, tooltip="Your name and number"),
-        Binding("escape", "leave", "Back", tooltip="Leave the notes, or go back"),
+        Binding("m", "profile", "You", show=False, tooltip="Your name and number", id="profile"),
+        Binding("escape", "leave", "Back", tooltip="Leave the notes, or go back", id="back"),
     ]
+
+    # The voicemail script shown instead of the call's (v).
+    voicemail: reactive[bool] = reactive(False, init=False)
 
     def __init__(
         self,
@@ -81,7 +118,6 @@ class CallScreen(Screen[bool]):
         # This copy's hold on the open call (`FollowupApp.claim_call`): let go when the panel
         # closes, so another copy can take the call up.
         self._claim = claim
-        self.voicemail = False
         self._save_timer: Timer | None = None
         self._clock: Timer | None = None
 
@@ -115,10 +151,15 @@ class CallScreen(Screen[bool]):
 
     # Showing --------------------------------------------------------------------------------
 
+    def data_changed(self, application_id: int | None) -> None:
+        if application_id in (None, self.application_id):
+            self.reload()
+
     def reload(self) -> None:
+        app = self.followup_app
         try:
-            application = self.app.reader.load_application(self.application_id)
-            self.profile = self.app.reader.load_profile()
+            application = app.reader.load_application(self.application_id)
+            self.profile = app.reader.load_profile()
         except StoreError as error:
             self.query_one("#call-who", Static).update(Text(f"Could not load: {error}"))
             return
@@ -127,10 +168,10 @@ class CallScreen(Screen[bool]):
             return
         self.application = application
         build = build_feedback_script if self.kind is TouchKind.FEEDBACK_REQUEST else build_script
-        self.script = build(application, self.profile, self.app.today)
+        self.script = build(application, self.profile, app.today)
         self.sub_title = f"Call · {one_line(application.company)}"
         self.query_one("#call-who", Static).update(
-            _who_text(application, self.script, self.app.today, self.kind)
+            _who_text(application, self.script, app.today, self.kind)
         )
         self._show_bullets()
 
@@ -156,21 +197,18 @@ class CallScreen(Screen[bool]):
         if self.draft is not None:
             self.query_one("#call-notes", TextArea).focus()
             return
-        contact = self.script.contact
-        try:
-            draft_id = self.app.store.start_call(
-                self.application_id, contact.id if contact else None, datetime.now(UTC)
-            )
-        except StoreError as error:
-            self.notify(
-                printable(str(error)), title="Could not start", severity="error", markup=False
-            )
-            return
-        self.draft = CallDraft(
-            draft_id, self.application_id, contact.id if contact else None, datetime.now(UTC)
+        contact_id = self.script.contact.id if self.script.contact else None
+        started = write(
+            self.followup_app,
+            lambda store: store.start_call(self.application_id, contact_id, datetime.now(UTC)),
+            refresh=False,
+            failed="Could not start",
         )
+        if started is None:
+            return
+        self.draft = CallDraft(started.value, self.application_id, contact_id, datetime.now(UTC))
         with contextlib.suppress(CallTaken):  # a call made a moment ago is nobody else's
-            self._claim = claim_call(self.app.db_path, draft_id)
+            self._claim = claim_call(self.followup_app.db_path, started.value)
         self._begin()
 
     def _begin(self) -> None:
@@ -203,15 +241,21 @@ class CallScreen(Screen[bool]):
             self._save_timer = None
         if self.draft is None:
             return False
-        self.app.store.save_call_notes(self.draft.id, self.notes)
+        # The app is ending (no notice could show): the error goes to the crash report.
+        self.followup_app.store.save_call_notes(self.draft.id, self.notes)
         return True
 
     def _save_notes(self) -> None:
-        try:
-            self.save_notes_now()
-        except StoreError as error:
-            self.notify(
-                printable(str(error)), title="Notes not saved", severity="error", markup=False
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        if self.draft is not None:
+            draft_id, notes = self.draft.id, self.notes
+            write(
+                self.followup_app,
+                lambda store: store.save_call_notes(draft_id, notes),
+                refresh=False,  # no other screen shows the notes
+                failed="Notes not saved",
             )
 
     @property
@@ -229,10 +273,9 @@ class CallScreen(Screen[bool]):
     async def action_end(self) -> None:
         if self.draft is None:
             return
-        if self._save_timer is not None:
-            self._save_timer.stop()
         self._save_notes()
-        result = await self.app.push_screen_wait(_outcome_form(self.app.today))
+        app = self.followup_app
+        result = await app.push_screen_wait(_outcome_form(app.today))
         if result is None:
             self.query_one("#call-notes", TextArea).focus()
             return  # still on the call
@@ -240,7 +283,7 @@ class CallScreen(Screen[bool]):
         duration = int((datetime.now(UTC) - self.draft.started_at).total_seconds())
         touch = Touch(
             0,
-            self.app.today,
+            app.today,
             Channel.PHONE,
             Direction.OUT,
             self.kind,
@@ -249,25 +292,22 @@ class CallScreen(Screen[bool]):
             self.notes,
             duration_seconds=max(duration, 0),
         )
-        try:
-            self.app.store.finish_call(
-                self.draft.id, touch, expected_decision=expected, concern=concern
-            )
-        except StoreError as error:
-            self.notify(
-                printable(str(error)),
-                title="Not logged",
-                severity="error",
-                timeout=10,
-                markup=False,
-            )
+        draft = self.draft
+        logged = write(
+            app,
+            lambda store: store.finish_call(
+                draft.id, touch, expected_decision=expected, concern=concern
+            ),
+            changed=self.application_id,
+            done=f"Logged the call: {outcome.label}",
+            failed="Not logged",
+        )
+        if logged is None:
             return
         if self._clock is not None:
             self._clock.stop()
         self.draft = None
         self._let_go(finished=True)
-        self.app.data_changed(self.application_id)
-        self.notify(f"Logged the call: {outcome.label}", timeout=3, markup=False)
         self.dismiss(True)
 
     def action_leave(self) -> None:
@@ -276,8 +316,6 @@ class CallScreen(Screen[bool]):
             self.set_focus(None)
             return
         if self.draft is not None:
-            if self._save_timer is not None:
-                self._save_timer.stop()
             self._save_notes()
             self.notify(
                 "The call is kept with its notes: you will be offered to resume it.", markup=False
@@ -288,6 +326,8 @@ class CallScreen(Screen[bool]):
 
     def action_variant(self) -> None:
         self.voicemail = not self.voicemail
+
+    def watch_voicemail(self) -> None:
         self._show_bullets()
 
     @work(exclusive=True, group="flow")
@@ -295,45 +335,41 @@ class CallScreen(Screen[bool]):
         variant = "voicemail" if self.voicemail else "call"
         current = self.script.voicemail if self.voicemail else self.script.bullets
         lines = await self.app.push_screen_wait(_bullets_form(variant, current))
-        if lines is None:
-            return
-        try:
-            self.app.store.save_script(self.application_id, variant, lines)
-        except StoreError as error:
-            self.notify(printable(str(error)), title="Not saved", severity="error", markup=False)
-            return
-        self.reload()
+        if lines is not None:
+            self._save_script(variant, lines)
 
     @work(exclusive=True, group="flow")
     async def action_reset_bullets(self) -> None:
         variant = "voicemail" if self.voicemail else "call"
         question = f"Back to the generated {variant} script? Your edits go."
-        if not await self.app.push_screen_wait(ConfirmScreen(question, yes="Reset")):
-            return
-        try:
-            self.app.store.save_script(self.application_id, variant, [])
-        except StoreError as error:
-            self.notify(printable(str(error)), title="Not saved", severity="error", markup=False)
-            return
-        self.reload()
+        if await self.app.push_screen_wait(ConfirmScreen(question, yes="Reset")):
+            self._save_script(variant, [])
+
+    def _save_script(self, variant: str, lines: list[str]) -> None:
+        """The bullets kept for this application (none: the generated ones again); the panel
+        shows them when it hears of the change."""
+        write(
+            self.followup_app,
+            lambda store: store.save_script(self.application_id, variant, lines),
+            changed=self.application_id,
+        )
 
     def action_draft(self, index: int) -> None:
         from followup_tui.tui.screens.draft import DraftScreen
 
-        draft = drafts_for(self.application, self.profile, self.app.today)[index]
+        draft = drafts_for(self.application, self.profile, self.followup_app.today)[index]
         self.app.push_screen(DraftScreen(draft))
 
     @work(exclusive=True, group="flow")
     async def action_profile(self) -> None:
         profile = await self.app.push_screen_wait(_profile_form(self.profile))
-        if profile is None:
-            return
-        try:
-            self.app.store.save_profile(profile)
-        except StoreError as error:
-            self.notify(printable(str(error)), title="Not saved", severity="error", markup=False)
-            return
-        self.reload()
+        if profile is not None:
+            # Only scripts and drafts show it: of the open screens, this panel.
+            write(
+                self.followup_app,
+                lambda store: store.save_profile(profile),
+                changed=self.application_id,
+            )
 
 
 def _who_text(application: Application, script: Script, today: date, kind: TouchKind) -> Text:

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.reactive import reactive
 from textual.widgets import Header, Input, Static
 from textual.worker import Worker, WorkerState
 
@@ -18,6 +18,7 @@ from followup_tui.domain.review import review_list, review_queue, summarize
 from followup_tui.domain.rules import Assessment
 from followup_tui.domain.text import printable
 from followup_tui.store.errors import StoreError
+from followup_tui.tui.actions import KEYS, ApplicationScreen, key, keys, load_flows
 from followup_tui.tui.widgets.action_panel import ActionPanel
 from followup_tui.tui.widgets.key_bar import KeyBar
 from followup_tui.tui.widgets.review_table import ReviewTable
@@ -28,36 +29,51 @@ EMPTY = (
 )
 
 
-class DashboardScreen(Screen[None]):
+class DashboardScreen(ApplicationScreen[None]):
     AUTO_FOCUS = "#review"
     BINDINGS = [
-        Binding("r", "review", "Review", tooltip="Start the daily review of what is due"),
-        Binding("a", "add", "Add", tooltip="Add an application"),
-        Binding("e", "edit", "Edit", show=False, tooltip="Edit the highlighted application"),
-        Binding("c", "call", "Call", tooltip="Open the call panel: script, notes, outcome"),
-        Binding("l", "log", "Log", tooltip="Log a touch: email, letter, call, reply..."),
-        Binding("t", "thank_you", "Thank-you", show=False, tooltip="Log thank-you notes"),
-        Binding("s", "snooze", "Snooze", tooltip="Snooze the highlighted application"),
-        Binding("i", "add_interview", "Interview+", show=False, tooltip="Add an interview"),
-        Binding("n", "add_contact", "Contact+", show=False, tooltip="Add a contact"),
-        Binding("C", "close", "Close", show=False, tooltip="Close: offer, rejected, withdrawn..."),
-        Binding("P", "park", "Park", show=False, tooltip="Park or unpark: out of the schedule"),
+        Binding(
+            "r", "review", "Review", tooltip="Start the daily review of what is due", id="review"
+        ),
+        Binding("a", "add", "Add", tooltip="Add an application", id="add-application"),
+        key("edit", show=False, tooltip="Edit the highlighted application"),
+        *keys("call", "log-touch"),
+        key("thank-you", show=False, tooltip="Log thank-you notes"),
+        key("snooze", tooltip="Snooze the highlighted application"),
+        key("add-interview", show=False),
+        key("add-contact", show=False),
+        key("close", show=False, tooltip="Close: offer, rejected, withdrawn..."),
+        KEYS["park"],
         Binding(
             "L",
             "looking_back",
             "Looking back",
             show=False,
             tooltip="Closed and parked applications, and the figures",
+            id="looking-back",
         ),
-        Binding("slash", "filter", "Filter", tooltip="Filter by company, role or contact"),
-        Binding("x", "toggle_closed", "Closed", show=False, tooltip="Show or hide closed ones"),
-        Binding("R", "reload", "Reload", show=False, tooltip="Read the database again"),
-        Binding("q", "app.quit", "Quit"),
+        Binding(
+            "slash", "filter", "Filter", tooltip="Filter by company, role or contact", id="filter"
+        ),
+        Binding(
+            "x",
+            "toggle_closed",
+            "Closed",
+            show=False,
+            tooltip="Show or hide closed ones",
+            id="toggle-closed",
+        ),
+        Binding(
+            "R", "reload", "Reload", show=False, tooltip="Read the database again", id="reload"
+        ),
+        Binding("q", "app.quit", "Quit", id="quit"),
     ]
+
+    # Closed and parked applications shown too (x); reads them all again when it changes.
+    show_closed: reactive[bool] = reactive(False, init=False)
 
     def __init__(self) -> None:
         super().__init__()
-        self.show_closed = False
         self.assessments: list[Assessment] = []
         self._haystacks: list[str] = []
         self._store_error: StoreError | None = None
@@ -76,11 +92,11 @@ class DashboardScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        preload = self.app.preload
+        preload = self.followup_app.preload
         if preload is not None and preload.ready:
             # Read before Textual was imported: the first frame has the data, no worker needed.
             try:
-                first = preload.take(self.app.today)
+                first = preload.take(self.followup_app.today)
             except StoreError:
                 first = None  # the worker reads again and reports the error where it shows
             if first is not None:
@@ -103,13 +119,23 @@ class DashboardScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def load(self, include_closed: bool) -> list[Assessment]:
         """Read and assess what the review shows, off the UI thread."""
-        today = self.app.today
-        if self.app.preload is not None and not include_closed:
-            first = self.app.preload.take(today)
+        app = self.followup_app
+        today = app.today
+        if app.preload is not None and not include_closed:
+            first = app.preload.take(today)
             if first is not None:
                 return first
-        applications = self.app.reader.review_applications(today, include_closed=include_closed)
+        applications = app.reader.review_applications(today, include_closed=include_closed)
         return review_list(applications, today, include_closed=include_closed)
+
+    def data_changed(self, application_id: int | None) -> None:
+        if application_id is None:
+            self.reload()
+        else:
+            self.application_changed(application_id)
+
+    def store_failed(self, error: StoreError) -> None:
+        self.show_store_error(error)
 
     def application_changed(self, application_id: int) -> None:
         """One application was saved: read and assess it alone and put its row where it now
@@ -122,10 +148,10 @@ class DashboardScreen(Screen[None]):
 
     @work(thread=True, exit_on_error=False, group="load-one")
     def load_one(self, application_id: int) -> tuple[int, Assessment | None]:
-        application = self.app.reader.load_application(application_id)
+        application = self.followup_app.reader.load_application(application_id)
         if application is None:
             return application_id, None
-        shown = review_list([application], self.app.today)
+        shown = review_list([application], self.followup_app.today)
         return application_id, (shown[0] if shown else None)
 
     def _merge(self, application_id: int, assessment: Assessment | None) -> None:
@@ -137,7 +163,7 @@ class DashboardScreen(Screen[None]):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "load-one":
-            if event.worker.state is WorkerState.SUCCESS:
+            if event.worker.state is WorkerState.SUCCESS and event.worker.result is not None:
                 self._merge(*event.worker.result)
             elif event.worker.state is WorkerState.ERROR:
                 self.reload()  # say what is wrong the usual way
@@ -145,7 +171,7 @@ class DashboardScreen(Screen[None]):
         if event.worker.group != "load":
             return
         table = self.query_one(ReviewTable)
-        if event.state is WorkerState.SUCCESS:
+        if event.state is WorkerState.SUCCESS and event.worker.result is not None:
             table.loading = False
             self._loaded(event.worker.result)
         elif event.state is WorkerState.ERROR:
@@ -168,7 +194,7 @@ class DashboardScreen(Screen[None]):
         # which at 10,000 applications cost keys pauses of 100 ms and more.
         gc.freeze()
         # The first frame with data goes out first; then the store opens behind it.
-        self.call_after_refresh(self.app.open_store_once)
+        self.call_after_refresh(self.followup_app.open_store_once)
 
     def show_store_error(self, error: StoreError) -> None:
         """The full check failed after the first frame: say so where it stays in view."""
@@ -178,10 +204,10 @@ class DashboardScreen(Screen[None]):
     def _show(self, assessments: list[Assessment]) -> None:
         self.assessments = assessments
         self._haystacks = [_haystack(assessment) for assessment in assessments]
-        self.app.known_applications = [a.application for a in assessments]
+        self.followup_app.known_applications = [a.application for a in assessments]
         active = [a for a in assessments if a.actions or a.application.status is Status.ACTIVE]
         summary = summarize(active)
-        self.sub_title = f"{self.app.today:%a %d %b %Y} · {summary.due} due today"
+        self.sub_title = f"{self.followup_app.today:%a %d %b %Y} · {summary.due} due today"
         bar = Text()
         bar.append(f" {summary.due} due today ", style="bold")
         bar.append("  ")
@@ -215,19 +241,21 @@ class DashboardScreen(Screen[None]):
         self.query_one(ReviewTable).focus()
 
     def action_filter(self) -> None:
-        box = self.query_one("#filter", Input)
-        box.add_class("-shown")
+        box = self.query_one(FilterBox)
+        box.shown = True
         box.focus()
 
     def key_escape(self) -> None:
-        box = self.query_one("#filter", Input)
-        if box.has_class("-shown"):
+        box = self.query_one(FilterBox)
+        if box.shown:
             box.value = ""
-            box.remove_class("-shown")
+            box.shown = False
             self.query_one(ReviewTable).focus()
 
     def action_toggle_closed(self) -> None:
         self.show_closed = not self.show_closed
+
+    def watch_show_closed(self) -> None:
         self.notify(
             "Showing closed and parked" if self.show_closed else "Hiding closed",
             timeout=2,
@@ -243,22 +271,13 @@ class DashboardScreen(Screen[None]):
         empty = EMPTY if not self.assessments else "Nothing matches the filter."
         self.query_one(ActionPanel).show(highlighted, empty_message=empty)
 
-    def _selected_id(self) -> int | None:
+    def selected_application(self) -> int | None:
         selected = self.query_one(ReviewTable).highlighted_id
         if selected is None:
             self.notify("No application selected", severity="warning", timeout=3, markup=False)
         return selected
 
     # Keys ---------------------------------------------------------------------------------------
-
-    def action_open(self) -> None:
-        selected = self._selected_id()
-        if selected is not None:
-            self.app.open_application(selected)
-
-    def action_call(self) -> None:
-        if (selected := self._selected_id()) is not None:
-            self.app.open_call(selected)
 
     def action_review(self) -> None:
         from followup_tui.tui.screens.review import ReviewScreen
@@ -269,16 +288,6 @@ class DashboardScreen(Screen[None]):
             return
         self.app.push_screen(ReviewScreen(items))
 
-    @work(exclusive=True, group="flow")
-    async def action_close(self) -> None:
-        if (selected := self._selected_id()) is not None:
-            await _flows().close(self.app, selected)
-
-    @work(exclusive=True, group="flow")
-    async def action_park(self) -> None:
-        if (selected := self._selected_id()) is not None:
-            await _flows().park(self.app, selected)
-
     def action_looking_back(self) -> None:
         from followup_tui.tui.screens.looking_back import LookingBackScreen
 
@@ -286,44 +295,17 @@ class DashboardScreen(Screen[None]):
 
     @work(exclusive=True, group="flow")
     async def action_add(self) -> None:
-        new_id = await _flows().add_application(self.app)
+        new_id = await load_flows().add_application(self.followup_app)
         if new_id is not None:
-            self.app.open_application(new_id)
-
-    @work(exclusive=True, group="flow")
-    async def action_edit(self) -> None:
-        if (selected := self._selected_id()) is not None:
-            await _flows().edit_application(self.app, selected)
-
-    @work(exclusive=True, group="flow")
-    async def action_log(self) -> None:
-        if (selected := self._selected_id()) is not None:
-            await _flows().log_menu(self.app, selected)
-
-    @work(exclusive=True, group="flow")
-    async def action_thank_you(self) -> None:
-        if (selected := self._selected_id()) is not None:
-            await _flows().thank_you(self.app, selected)
-
-    @work(exclusive=True, group="flow")
-    async def action_snooze(self) -> None:
-        if (selected := self._selected_id()) is not None:
-            await _flows().snooze(self.app, selected)
-
-    @work(exclusive=True, group="flow")
-    async def action_add_interview(self) -> None:
-        if (selected := self._selected_id()) is not None:
-            await _flows().edit_interview(self.app, selected, None)
-
-    @work(exclusive=True, group="flow")
-    async def action_add_contact(self) -> None:
-        if (selected := self._selected_id()) is not None:
-            await _flows().edit_contact(self.app, selected, None)
+            self.followup_app.open_application(new_id)
 
 
 class FilterBox(Input):
     """The filter box calls `on_change` as the value changes, so the table narrows in the same
-    frame that shows the letter typed (Input.Changed would arrive a frame, some 17 ms, later)."""
+    frame that shows the letter typed (Input.Changed would arrive a frame, some 17 ms, later).
+    It is hidden until `shown` (the `-shown` class in app.tcss)."""
+
+    shown: reactive[bool] = reactive(False)
 
     def __init__(self, on_change: Callable[[], None], **kwargs) -> None:
         super().__init__(**kwargs)
@@ -332,13 +314,8 @@ class FilterBox(Input):
     def watch_value(self, _value: str) -> None:
         self._on_change()
 
-
-def _flows():
-    """The flows module (forms and all), imported on the first key that needs it rather than
-    at start-up, where every millisecond delays the first frame."""
-    from followup_tui.tui import flows
-
-    return flows
+    def watch_shown(self, shown: bool) -> None:
+        self.set_class(shown, "-shown")
 
 
 def _haystack(assessment: Assessment) -> str:

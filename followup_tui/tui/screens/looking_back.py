@@ -7,7 +7,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Header, Static
 from textual.worker import Worker, WorkerState
 
@@ -15,7 +14,7 @@ from followup_tui.domain.dates import short_day
 from followup_tui.domain.figures import Figures, figures
 from followup_tui.domain.records import Application, Status
 from followup_tui.domain.text import one_line
-from followup_tui.tui import flows
+from followup_tui.tui.actions import ApplicationScreen, key, load_flows
 from followup_tui.tui.widgets.key_bar import KeyBar
 from followup_tui.tui.widgets.line_table import LineTable
 
@@ -36,12 +35,12 @@ class ClosedTable(LineTable[Application]):
         return _cells(row)
 
 
-class LookingBackScreen(Screen[None]):
+class LookingBackScreen(ApplicationScreen[None]):
     AUTO_FOCUS = "#closed"
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
-        Binding("O", "reopen", "Reopen", tooltip="Reopen the highlighted application"),
-        Binding("P", "unpark", "Unpark", show=False, tooltip="Put a parked one back"),
+        Binding("escape", "app.pop_screen", "Back", id="back"),
+        key("reopen", show=True, tooltip="Reopen the highlighted application"),
+        key("park", action="unpark", description="Unpark", tooltip="Put a parked one back"),
     ]
 
     def __init__(self) -> None:
@@ -59,6 +58,9 @@ class LookingBackScreen(Screen[None]):
         self.sub_title = "Looking back"
         self.reload()
 
+    def data_changed(self, application_id: int | None) -> None:
+        self.reload()
+
     def reload(self) -> None:
         if not self.rows:
             self.query_one(ClosedTable).loading = True
@@ -67,7 +69,7 @@ class LookingBackScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def load(self) -> tuple[list[Application], list[Application], Text]:
         """Every application is read (the figures count them all), off the UI thread."""
-        applications = self.app.reader.load_applications()
+        applications = self.followup_app.reader.load_applications()
         closed = sorted(
             (a for a in applications if a.status.is_closed),
             key=lambda a: (a.closed_on is None, a.closed_on),
@@ -81,7 +83,7 @@ class LookingBackScreen(Screen[None]):
         if event.worker.group != "load":
             return
         table = self.query_one(ClosedTable)
-        if event.state is WorkerState.SUCCESS:
+        if event.state is WorkerState.SUCCESS and event.worker.result is not None:
             table.loading = False
             closed, parked, text = event.worker.result
             self.rows = [*closed, *parked]
@@ -98,21 +100,19 @@ class LookingBackScreen(Screen[None]):
             self.notify("Nothing closed or parked yet", severity="warning", timeout=3, markup=False)
         return selected
 
+    def selected_application(self) -> int | None:
+        return application.id if (application := self._selected()) is not None else None
+
     @on(ClosedTable.Selected)
-    def action_open(self) -> None:
-        if (application := self._selected()) is not None:
-            self.app.open_application(application.id)
+    def _chosen(self) -> None:
+        self.action_open()
 
-    @work(exclusive=True, group="flow")
-    async def action_reopen(self) -> None:
-        if (application := self._selected()) is not None:
-            await flows.reopen(self.app, application.id)
-
-    @work(exclusive=True, group="flow")
-    async def action_unpark(self) -> None:
+    def action_unpark(self) -> None:
         application = self._selected()
         if application is not None and application.status is Status.PARKED:
-            await flows.park(self.app, application.id)
+            self.run_flow(
+                lambda app, selected: load_flows().park(app, selected), "done", application.id
+            )
 
 
 def _cells(application: Application) -> list[Text]:

@@ -9,7 +9,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
+from textual.reactive import reactive
 from textual.widgets import Header, Static
 
 from followup_tui.domain.dates import short_day
@@ -18,7 +18,7 @@ from followup_tui.domain.review import Item, review_list, review_queue
 from followup_tui.domain.rules import ActionKind, Assessment, assess, describe
 from followup_tui.domain.text import one_line
 from followup_tui.store import StoreError
-from followup_tui.tui import flows
+from followup_tui.tui.actions import KEYS, ApplicationScreen, key, load_flows
 from followup_tui.tui.widgets.key_bar import KeyBar
 
 _STEP_ACTIONS = ("done", "other", "call", "write", "snooze", "close", "skip", "open")
@@ -30,24 +30,33 @@ class Outcome:
     result: str  # done, snoozed, skipped, closed
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(ApplicationScreen[None]):
     BINDINGS = [
-        Binding("d", "done", "Done", tooltip="Log it done by the suggested channel"),
-        Binding("o", "other", "Other channel", tooltip="Log it done by another channel"),
-        Binding("c", "call", "Call", tooltip="Open the call panel: script, notes, outcome"),
-        Binding("w", "write", "Write", tooltip="Draft the note or email for this step"),
-        Binding("s", "snooze", "Snooze", tooltip="Snooze this application to a date"),
-        Binding("C", "close", "Close", show=False, tooltip="Close this application"),
-        Binding("n", "skip", "Next", tooltip="Skip to the next without logging"),
+        Binding("d", "done", "Done", tooltip="Log it done by the suggested channel", id="done"),
+        Binding(
+            "o",
+            "other",
+            "Other channel",
+            tooltip="Log it done by another channel",
+            id="other-channel",
+        ),
+        KEYS["call"],
+        Binding("w", "write", "Write", tooltip="Draft the note or email for this step", id="write"),
+        key("snooze", tooltip="Snooze this application to a date"),
+        key("close", show=False, tooltip="Close this application"),
+        Binding("n", "skip", "Next", tooltip="Skip to the next without logging", id="skip"),
         Binding("space", "skip", "Next", show=False, tooltip="Skip to the next without logging"),
-        Binding("enter", "open", "Open", tooltip="Open the application's detail"),
-        Binding("escape", "app.pop_screen", "End review", tooltip="End the review"),
+        KEYS["open"],
+        Binding("escape", "app.pop_screen", "End review", tooltip="End the review", id="back"),
     ]
+
+    # The step shown: items[index], or the summary once past the last. Keys are checked again
+    # whenever it changes (check_action leaves only "end review" after the last step).
+    index: reactive[int] = reactive(0, bindings=True, init=False)
 
     def __init__(self, items: list[Item]) -> None:
         super().__init__()
         self.items = items
-        self.index = 0
         self.outcomes: list[Outcome] = []
 
     def compose(self) -> ComposeResult:
@@ -58,6 +67,18 @@ class ReviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.reload()
+
+    def watch_index(self) -> None:
+        self.reload()
+
+    def data_changed(self, application_id: int | None) -> None:
+        self.reload()
+
+    def selected_application(self) -> int | None:
+        return self.current.assessment.application.id if self.current else None
+
+    def flow_saved(self, outcome: str) -> None:
+        self._advance(outcome)
 
     @property
     def current(self) -> Item | None:
@@ -72,12 +93,13 @@ class ReviewScreen(Screen[None]):
             step.update(self._summary())
             return
         self.sub_title = f"Review {self.index + 1} of {len(self.items)}"
+        app = self.followup_app
         try:
-            application = self.app.reader.load_application(item.assessment.application.id)
+            application = app.reader.load_application(item.assessment.application.id)
         except StoreError as error:
             step.update(Text(f"Could not load: {error}"))
             return
-        assessment = assess(application, self.app.today) if application else item.assessment
+        assessment = assess(application, app.today) if application else item.assessment
         step.update(_step_text(item, assessment, self.index, len(self.items)))
 
     def _advance(self, result: str) -> None:
@@ -86,8 +108,6 @@ class ReviewScreen(Screen[None]):
             return
         self.outcomes.append(Outcome(item, result))
         self.index += 1
-        self.reload()
-        self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """After the last step only 'end review' is left."""
@@ -95,16 +115,20 @@ class ReviewScreen(Screen[None]):
 
     @work(exclusive=True, group="flow")
     async def action_done(self) -> None:
-        if self.current and await flows.done(self.app, self.current):
+        if self.current and await load_flows().done(self.followup_app, self.current):
             self._advance("done")
 
     @work(exclusive=True, group="flow")
     async def action_other(self) -> None:
-        if self.current and await flows.other_channel(self.app, self.current):
+        if self.current and await load_flows().other_channel(self.followup_app, self.current):
             self._advance("done")
 
-    @work(exclusive=True, group="flow")
-    async def action_call(self) -> None:
+    def action_call(self) -> None:
+        """The call panel for this step (its script by the step's kind); logged, the review
+        steps on."""
+        self.run_worker(self._call(), exclusive=True, group="flow")
+
+    async def _call(self) -> None:
         item = self.current
         if item is None:
             return
@@ -119,18 +143,6 @@ class ReviewScreen(Screen[None]):
         if await self.app.push_screen_wait(screen):
             self._advance("done")
 
-    @work(exclusive=True, group="flow")
-    async def action_snooze(self) -> None:
-        item = self.current
-        if item and await flows.snooze(self.app, item.assessment.application.id):
-            self._advance("snoozed")
-
-    @work(exclusive=True, group="flow")
-    async def action_close(self) -> None:
-        item = self.current
-        if item and await flows.close(self.app, item.assessment.application.id):
-            self._advance("closed")
-
     def action_write(self) -> None:
         """The draft for this step: thank-you note, final note (R8), or status email."""
         item = self.current
@@ -143,26 +155,19 @@ class ReviewScreen(Screen[None]):
         )
         from followup_tui.tui.screens.draft import DraftScreen
 
-        application = self.app.reader.load_application(item.assessment.application.id)
+        app = self.followup_app
+        application = app.reader.load_application(item.assessment.application.id)
         if application is None:
             return
         write = {
             ActionKind.THANK_YOU: thank_you_draft,
             ActionKind.FINAL_NOTE: final_note_draft,
         }.get(item.action.kind, status_email_draft)
-        draft = write(
-            application, item.action.contact, self.app.reader.load_profile(), self.app.today
-        )
+        draft = write(application, item.action.contact, app.reader.load_profile(), app.today)
         self.app.push_screen(DraftScreen(draft))
 
     def action_skip(self) -> None:
         self._advance("skipped")
-
-    def action_open(self) -> None:
-        if self.current:
-            from followup_tui.tui.screens.detail import DetailScreen
-
-            self.app.push_screen(DetailScreen(self.current.assessment.application.id))
 
     def _summary(self) -> Text:
         text = Text("Review done.\n\n", style="bold")
@@ -193,14 +198,15 @@ class ReviewScreen(Screen[None]):
         return text
 
     def _next_due(self) -> Item | None:
+        today = self.followup_app.today
         try:
-            applications = self.app.reader.review_applications(self.app.today)
+            applications = self.followup_app.reader.review_applications(today)
         except StoreError:
             return None
         later = [
             item
-            for item in review_queue(review_list(applications, self.app.today), everything=True)
-            if item.action.due > self.app.today
+            for item in review_queue(review_list(applications, today), everything=True)
+            if item.action.due > today
         ]
         return min(later, key=lambda item: item.action.due, default=None)
 

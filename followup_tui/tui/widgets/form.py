@@ -92,7 +92,7 @@ class FormScreen(ModalScreen[Any]):
                 found[spec.name] = widget.text
             elif isinstance(widget, SelectionList):
                 found[spec.name] = list(widget.selected)
-            else:
+            elif isinstance(widget, (Input, Select, Checkbox)):
                 found[spec.name] = widget.value
         return found
 

@@ -1,0 +1,190 @@
+"""The actions on one application and their keys, written once for every screen that offers
+them (dashboard, detail, review, looking back).
+
+Every key carries a binding id, so a keymap (`FollowupApp(keymap={"snooze": "z"})`, Textual's
+`App.set_keymap`) moves it on every screen at once. A screen lists the keys it offers with
+`key(id, ...)`, changing only what it shows differently (whether the key bar shows it, the
+help's wording); the action behind it is `ApplicationScreen`'s. A new action goes in `KEYS` and
+`ApplicationScreen`, its flow in `flows.py`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
+
+from textual.binding import Binding
+
+from followup_tui.tui.screens.base import FollowupScreen, ResultT
+
+if TYPE_CHECKING:
+    from followup_tui.tui.app import FollowupApp
+
+# One application's flow: given the app and the application, True once it saved something.
+Flow = Callable[["FollowupApp", int], Awaitable[bool]]
+
+KEYS: dict[str, Binding] = {
+    binding.id: binding
+    for binding in (
+        Binding("enter", "open", "Open", tooltip="Open the application's detail", id="open"),
+        Binding("e", "edit", "Edit", tooltip="Edit the application's facts", id="edit"),
+        Binding(
+            "c", "call", "Call", tooltip="Open the call panel: script, notes, outcome", id="call"
+        ),
+        Binding(
+            "l", "log", "Log", tooltip="Log a touch: email, letter, call, reply...", id="log-touch"
+        ),
+        Binding(
+            "t", "thank_you", "Thank-you", tooltip="Log thank-you notes (checklist)", id="thank-you"
+        ),
+        Binding("s", "snooze", "Snooze", tooltip="Snooze to a date", id="snooze"),
+        Binding("i", "add_interview", "Interview+", tooltip="Add an interview", id="add-interview"),
+        Binding(
+            "I",
+            "edit_interview",
+            "Edit interview",
+            show=False,
+            tooltip="Edit an interview",
+            id="edit-interview",
+        ),
+        Binding("n", "add_contact", "Contact+", tooltip="Add a contact", id="add-contact"),
+        Binding(
+            "N",
+            "edit_contact",
+            "Edit contact",
+            show=False,
+            tooltip="Edit a contact",
+            id="edit-contact",
+        ),
+        Binding(
+            "C",
+            "close",
+            "Close",
+            tooltip="Close: offer, rejected, withdrawn, no response",
+            id="close",
+        ),
+        Binding(
+            "O", "reopen", "Reopen", show=False, tooltip="Reopen a closed application", id="reopen"
+        ),
+        Binding(
+            "P",
+            "park",
+            "Park",
+            show=False,
+            tooltip="Park or unpark: out of the schedule",
+            id="park",
+        ),
+        Binding(
+            "F",
+            "feedback",
+            "Feedback",
+            show=False,
+            tooltip="What they said, what you learned",
+            id="feedback",
+        ),
+        Binding(
+            "D",
+            "delete_touch",
+            "Delete touch",
+            show=False,
+            tooltip="Delete a logged touch",
+            id="delete-touch",
+        ),
+    )
+    if binding.id is not None
+}
+
+
+def key(binding_id: str, **changes: Any) -> Binding:
+    """The shared key `binding_id`, with what this screen shows differently (`show`,
+    `tooltip`, ...); its id stays, so a keymap still finds it."""
+    return dataclasses.replace(KEYS[binding_id], **changes)
+
+
+def keys(*binding_ids: str) -> list[Binding]:
+    """The shared keys named, as they are."""
+    return [KEYS[binding_id] for binding_id in binding_ids]
+
+
+def load_flows():
+    """The flows module (forms and all), imported on the first key that needs it rather than
+    at start-up, where every millisecond delays the first frame."""
+    from followup_tui.tui import flows
+
+    return flows
+
+
+class ApplicationScreen(FollowupScreen[ResultT]):
+    """A screen whose keys act on one application: the one `selected_application` names."""
+
+    def selected_application(self) -> int | None:
+        """The application the keys act on; None (having said why) when there is none."""
+        raise NotImplementedError
+
+    def flow_saved(self, outcome: str) -> None:
+        """A flow started here saved something: "done", "snoozed" or "closed"."""
+
+    def run_flow(
+        self, flow: Flow, outcome: str = "done", application_id: int | None = None
+    ) -> None:
+        """Run `flow` on the selected application (or the one given) in this screen's one
+        flow worker: flows await forms, and a second key must not start another over it."""
+        if application_id is None:
+            application_id = self.selected_application()
+        if application_id is None:
+            return
+        self.run_worker(self._flow(flow, application_id, outcome), exclusive=True, group="flow")
+
+    async def _flow(self, flow: Flow, application_id: int, outcome: str) -> None:
+        if await flow(self.followup_app, application_id):
+            self.flow_saved(outcome)
+
+    # Keys ---------------------------------------------------------------------------------
+
+    def action_open(self) -> None:
+        if (selected := self.selected_application()) is not None:
+            self.followup_app.open_application(selected)
+
+    def action_call(self) -> None:
+        if (selected := self.selected_application()) is not None:
+            self.followup_app.open_call(selected)
+
+    def action_edit(self) -> None:
+        self.run_flow(lambda app, selected: load_flows().edit_application(app, selected))
+
+    def action_log(self) -> None:
+        self.run_flow(lambda app, selected: load_flows().log_menu(app, selected))
+
+    def action_thank_you(self) -> None:
+        self.run_flow(lambda app, selected: load_flows().thank_you(app, selected))
+
+    def action_snooze(self) -> None:
+        self.run_flow(lambda app, selected: load_flows().snooze(app, selected), "snoozed")
+
+    def action_add_interview(self) -> None:
+        self.run_flow(lambda app, selected: load_flows().edit_interview(app, selected, None))
+
+    def action_edit_interview(self) -> None:
+        self.run_flow(lambda app, selected: load_flows().edit_which_interview(app, selected))
+
+    def action_add_contact(self) -> None:
+        self.run_flow(lambda app, selected: load_flows().edit_contact(app, selected, None))
+
+    def action_edit_contact(self) -> None:
+        self.run_flow(lambda app, selected: load_flows().edit_which_contact(app, selected))
+
+    def action_close(self) -> None:
+        self.run_flow(lambda app, selected: load_flows().close(app, selected), "closed")
+
+    def action_reopen(self) -> None:
+        self.run_flow(lambda app, selected: load_flows().reopen(app, selected))
+
+    def action_park(self) -> None:
+        self.run_flow(lambda app, selected: load_flows().park(app, selected))
+
+    def action_feedback(self) -> None:
+        self.run_flow(lambda app, selected: load_flows().feedback(app, selected))
+
+    def action_delete_touch(self) -> None:
+        self.run_flow(lambda app, selected: load_flows().delete_touch(app, selected))

@@ -1,0 +1,49 @@
+"""What every followup screen has: the app as its own type, and the app's signals heard.
+
+`followup_app` is `self.app` typed as FollowupApp (as posting's `cast("Posting", self.app)`),
+so mypy checks every `today`, `reader` and `open_call` a screen uses.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypeVar, cast
+
+from textual import events, on
+from textual.screen import Screen
+
+if TYPE_CHECKING:
+    from followup_tui.store.errors import StoreError
+    from followup_tui.tui.app import FollowupApp
+
+ResultT = TypeVar("ResultT")
+
+
+class FollowupScreen(Screen[ResultT]):
+    """A screen of followup: hears saves on `data_changed_signal` and a failed check of the
+    database on `store_failed_signal` from its mount to its unmount."""
+
+    @property
+    def followup_app(self) -> FollowupApp:
+        return cast("FollowupApp", self.app)
+
+    def data_changed(self, application_id: int | None) -> None:
+        """Something was saved (to this application; None: to any). Screens that show data
+        read again what they need; the screens underneath hear it too, so they are current
+        when the user comes back."""
+
+    def store_failed(self, error: StoreError) -> None:
+        """The database failed its full check after the first frame: nothing can be saved."""
+
+    @on(events.Mount)
+    def _hear_the_app(self) -> None:
+        app = self.followup_app
+        app.data_changed_signal.subscribe(self, self.data_changed)
+        app.store_failed_signal.subscribe(self, self.store_failed)
+
+    @on(events.Unmount)
+    def _stop_hearing(self) -> None:
+        # A Signal forgets a closed screen only at its next publish, and until then the
+        # callback it holds keeps the screen alive: let go now.
+        app = self.followup_app
+        app.data_changed_signal.unsubscribe(self)
+        app.store_failed_signal.unsubscribe(self)
