@@ -11,6 +11,7 @@ import threading
 import traceback
 from collections.abc import Iterable
 from datetime import date
+from functools import partial
 from operator import methodcaller
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -61,8 +62,13 @@ class FollowupApp(App[None]):
         *,
         demo: bool = False,
         preload: Preload | None = None,
+        keymap: dict[str, str] | None = None,
     ) -> None:
         super().__init__()
+        # Keys by binding id (`tui.actions.KEYS`), e.g. {"snooze": "z"}: every screen that
+        # offers the action takes the new key.
+        if keymap:
+            self.set_keymap(keymap)
         # Screens subscribe in on_mount: a save publishes the application it changed (None:
         # any), a failed full check the error.
         self.data_changed_signal: Signal[int | None] = Signal(self, "data-changed")
@@ -373,14 +379,20 @@ class FollowupApp(App[None]):
                     claim.release(finished=discarded)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's own commands, then the screen's keys: each title once. Several keys often
+        do one thing (ctrl+c and super+c copy, down and j), and the palette listed each."""
+        seen = {"Keys", "Screenshot"}  # Textual's key panel and screenshot: ours are ? and none
         for command in super().get_system_commands(screen):
-            if command.title not in ("Keys", "Screenshot"):
+            if command.title not in seen:
+                seen.add(command.title)
                 yield command
         for active in screen.active_bindings.values():
             binding = active.binding
-            if binding.description and not binding.system and binding.action != "app.quit":
+            title = binding.description
+            if title and title not in seen and not binding.system and binding.action != "app.quit":
+                seen.add(title)
                 yield SystemCommand(
-                    binding.description,
-                    binding.tooltip or binding.description,
-                    lambda action=binding.action, node=active.node: self.run_action(action, node),
+                    title,
+                    binding.tooltip or title,
+                    partial(self.run_action, binding.action, active.node),
                 )
