@@ -18,19 +18,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from followup_tui.domain.records import (
-    Application,
-    CallDraft,
-    Channel,
-    Contact,
-    Direction,
-    Interview,
-    Outcome,
-    Persistence,
-    Status,
-    Touch,
-    TouchKind,
-)
+from followup_tui.domain import records
 
 # The declared types used in migrations.py; how each reads back is said in reading.py.
 TEXT, INTEGER, DATE, TIME, BOOLEAN = "TEXT", "INTEGER", "DATE", "TIME", "BOOLEAN"
@@ -98,8 +86,8 @@ APPLICATION = Table(
         _same("role"),
         _same("job_url"),
         _same("location"),
-        _same("status", enum=Status),
-        _same("persistence", enum=Persistence),
+        _same("status", enum=records.Status),
+        _same("persistence", enum=records.Persistence),
         _same("expected_decision", DATE),
         _same("decision_learned_on", DATE),
         _same("snoozed_until", DATE),
@@ -112,7 +100,7 @@ APPLICATION = Table(
         _same("created_on", DATE, on_insert_only=True),
         VERSION,
     ),
-    Application,
+    records.Application,
 )
 CONTACT = Table(
     "contact",
@@ -129,7 +117,7 @@ CONTACT = Table(
         _same("notes"),
         VERSION,
     ),
-    Contact,
+    records.Contact,
 )
 INTERVIEW = Table(
     "interview",
@@ -146,9 +134,9 @@ INTERVIEW = Table(
         # The calendar invitation it came from: the store alone reads it (by UID), no record.
         Column("invite_uid", TEXT, None),
     ),
-    Interview,
+    records.Interview,
 )
-# Who sat in on an interview: `Interview.interviewer_ids`, in `position` order.
+# Who sat in on an interview: `records.Interview.interviewer_ids`, in `position` order.
 INTERVIEWER = Table(
     "interview_interviewer",
     (
@@ -164,14 +152,14 @@ TOUCH = Table(
         LINK,
         _same("contact_id", INTEGER),
         Column("happened_on", DATE, "on"),
-        _same("channel", enum=Channel),
-        _same("direction", enum=Direction),
-        _same("kind", enum=TouchKind),
-        _same("outcome", enum=Outcome),
+        _same("channel", enum=records.Channel),
+        _same("direction", enum=records.Direction),
+        _same("kind", enum=records.TouchKind),
+        _same("outcome", enum=records.Outcome),
         _same("notes"),
         _same("duration_seconds", INTEGER),
     ),
-    Touch,
+    records.Touch,
 )
 # The user's own script bullets: `Application.call_script` and `.voicemail_script`.
 SCRIPT_LINE = Table(
@@ -193,7 +181,7 @@ CALL_DRAFT = Table(
         _same("started_at", TEXT, utc=True),
         _same("notes"),
     ),
-    CallDraft,
+    records.CallDraft,
 )
 # One row a `Profile` field: key is the field's name.
 PROFILE = Table("profile", (Column("key", TEXT, None), Column("value", TEXT, None)))
@@ -225,7 +213,15 @@ def values(columns: tuple[Column, ...], record: object) -> dict[str, Any]:
 
 def row_values(table: Table, record: object) -> dict[str, Any]:
     """Everything a new row takes from the record: every field but the id and the version."""
-    return values(tuple(c for c in table.columns if c not in (ID, VERSION)), record)
+    inserted = _INSERTED.get(table.name)
+    if inserted is None:  # worked out once: the generator makes millions of rows
+        inserted = _INSERTED[table.name] = tuple(
+            column for column in table.columns if column not in (ID, VERSION)
+        )
+    return values(inserted, record)
+
+
+_INSERTED: dict[str, tuple[Column, ...]] = {}
 
 
 def names(columns: tuple[Column, ...]) -> Iterator[str]:

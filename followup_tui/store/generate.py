@@ -15,18 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from followup_tui.domain.records import (
-    Application,
-    Channel,
-    Contact,
-    Direction,
-    Interview,
-    Outcome,
-    Persistence,
-    Status,
-    Touch,
-    TouchKind,
-)
+from followup_tui.domain import records
 from followup_tui.store import columns
 from followup_tui.store.columns import APPLICATION, CONTACT, INTERVIEW, INTERVIEWER, TOUCH, Table
 from followup_tui.store.database import prepare
@@ -37,6 +26,7 @@ STAGES = ["Phone screen", "Technical", "Onsite", "Final"]
 FIRST = ["Dana", "Lee", "Sam", "Priya", "Alex", "Kim", "Jordan", "Maria", "Omar", "Yuki"]
 LAST = ["Reyes", "Park", "Ito", "Natarajan", "Smith", "Okafor", "Novak", "Silva", "Haddad"]
 WORDS = ["Labs", "Systems", "Health", "Industries", "Analytics", "Robotics", "Cloud", "Bank"]
+IN, OUT = records.Direction.IN, records.Direction.OUT
 ROLES = ["Staff Engineer", "Backend Engineer", "Data Engineer", "SRE", "Engineering Manager"]
 
 
@@ -60,15 +50,15 @@ def generate(path: Path, count: int, today: date, *, active_share: float = 0.1, 
             start + timedelta(days=rng.randint(5, 20)),
         ]
         held = [min(day, today) for day in held]
-        status = Status.ACTIVE if active else Status(rng.choice(CLOSED))
+        status = records.Status.ACTIVE if active else records.Status(rng.choice(CLOSED))
         closed_on = None if active else min(held[-1] + timedelta(days=rng.randint(3, 40)), today)
         expected = held[-1] + timedelta(days=rng.randint(5, 30)) if rng.random() < 0.5 else None
         company = f"{rng.choice(LAST)} {rng.choice(WORDS)} {application_id}"
         # Most rejections were long since asked about (R9): feedback written down.
         feedback = "Wanted more Kotlin" if status == "rejected" and rng.random() < 0.85 else ""
-        application = Application(
+        application = records.Application(
             application_id, company, rng.choice(ROLES), status,
-            Persistence(rng.choice(["gentle", "standard", "standard", "persistent"])),
+            records.Persistence(rng.choice(["gentle", "standard", "standard", "persistent"])),
             expected_decision=expected, closed_on=closed_on,
             key_strengths="Led a migration; mentors well", feedback=feedback,
             created_on=start - timedelta(days=10),
@@ -78,7 +68,7 @@ def generate(path: Path, count: int, today: date, *, active_share: float = 0.1, 
         for index in range(3):
             contact_id += 1
             people.append(contact_id)
-            contact = Contact(
+            contact = records.Contact(
                 contact_id, f"{rng.choice(FIRST)} {rng.choice(LAST)}",
                 "Engineering Manager" if index == 0 else "Engineer",
                 f"person{contact_id}@example.com", decision_maker=index == 0,
@@ -87,7 +77,7 @@ def generate(path: Path, count: int, today: date, *, active_share: float = 0.1, 
             add(CONTACT, contact, application_id=application_id)
         for number, day in enumerate(held):
             interview_id += 1
-            interview = Interview(interview_id, day, None, STAGES[number + 1],
+            interview = records.Interview(interview_id, day, None, STAGES[number + 1],
                                   topics="Event sourcing; on-call load",
                                   concerns="Kotlin experience")  # fmt: skip
             add(INTERVIEW, interview, application_id=application_id)
@@ -100,18 +90,26 @@ def generate(path: Path, count: int, today: date, *, active_share: float = 0.1, 
             touch_id += 1
             thank_you = number < 2
             day = min(day + timedelta(days=1 if thank_you else rng.randint(5, 12)), today)
-            direction = Direction.IN if not thank_you and rng.random() < 0.2 else Direction.OUT
-            if thank_you:
-                kind = TouchKind.THANK_YOU
-            else:
-                kind = TouchKind.REPLY if direction is Direction.IN else TouchKind.STATUS_CHECK
-            channel = (
-                Channel.EMAIL if thank_you else Channel(rng.choice(["phone", "email", "letter"]))
+            direction = (
+                records.Direction.IN
+                if not thank_you and rng.random() < 0.2
+                else records.Direction.OUT
             )
-            outcome = Outcome(rng.choice(["none", "reached", "voicemail", "no_answer"]))
+            if thank_you:
+                kind = records.TouchKind.THANK_YOU
+            else:
+                kind = (
+                    records.TouchKind.REPLY if direction is IN else records.TouchKind.STATUS_CHECK
+                )
+            channel = (
+                records.Channel.EMAIL
+                if thank_you
+                else records.Channel(rng.choice(["phone", "email", "letter"]))
+            )
+            outcome = records.Outcome(rng.choice(["none", "reached", "voicemail", "no_answer"]))
             person = rng.choice(people)
-            touch = Touch(touch_id, day, channel, direction, kind, person,
-                          Outcome.REPLIED if direction is Direction.IN else outcome,
+            touch = records.Touch(touch_id, day, channel, direction, kind, person,
+                          records.Outcome.REPLIED if direction is IN else outcome,
                           "notes " * rng.randint(0, 12))  # fmt: skip
             add(TOUCH, touch, application_id=application_id)
     connection = sqlite3.connect(path, isolation_level=None)
