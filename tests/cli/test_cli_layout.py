@@ -5,8 +5,11 @@ stays light, and a demo whose temporary folder goes away however the command end
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import subprocess
 import sys
+import time
 from datetime import date
 from pathlib import Path
 from types import ModuleType
@@ -143,3 +146,30 @@ def test_demo_folder_is_removed_after_an_unexpected_exception(tmp_path, monkeypa
         assert path.is_file() and path.parent in demo_folders(tmp_path)
         raise RuntimeError("a bug")
     assert demo_folders(tmp_path) == []
+
+
+@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGHUP])
+def test_demo_folder_is_removed_when_the_command_is_ended_by_a_signal(tmp_path, number):
+    """A closed terminal (SIGHUP) or `kill` (SIGTERM) while a demo command waits on its input:
+    the folder goes at once, not at the next demo's sweep."""
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    child = subprocess.Popen(
+        [sys.executable, "-m", "followup_tui", "--demo", "--today", TODAY, "import", "-"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 30
+        # The demo database is filled before the command reads stdin.
+        while not any((f / "followup.sqlite").exists() for f in demo_folders(tmp_path)):
+            assert child.poll() is None and time.monotonic() < deadline, child.stderr
+            time.sleep(0.05)
+        time.sleep(0.3)  # let the insert finish and the read begin
+        child.send_signal(number)
+        child.wait(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+        assert child.stdin and child.stdout and child.stderr
+        child.stdin.close(), child.stdout.close(), child.stderr.close()
+    assert demo_folders(tmp_path) == []
+    assert child.returncode == 128 + number
