@@ -8,14 +8,13 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Header, Static
 
-from followup_tui.domain.rules import assess
+from followup_tui.domain.records import Application
+from followup_tui.domain.rules import Assessment, assess
 from followup_tui.domain.text import one_line
-from followup_tui.formats.dossier import dossier_text
+from followup_tui.formats import dossier
 from followup_tui.store import StoreError
 from followup_tui.tui.actions import ApplicationScreen, keys
 from followup_tui.tui.widgets.key_bar import KeyBar
-
-_HEADINGS = ("Next:", "Flags:", "People:", "Interviews:", "Timeline:")
 
 
 class DetailScreen(ApplicationScreen[None]):
@@ -60,14 +59,8 @@ class DetailScreen(ApplicationScreen[None]):
             return
         self.application = application
         self.sub_title = f"{one_line(application.company)} · {one_line(application.role)}"
-        text = Text(dossier_text(assess(application, self.followup_app.today)))
-        text.stylize("bold", 0, text.plain.index("\n"))
-        for line_start, line in _lines(text.plain):
-            if line in _HEADINGS:
-                text.stylize("bold underline", line_start, line_start + len(line))
-            elif line.startswith("  OVERDUE"):
-                text.stylize("bold reverse", line_start + 2, line_start + 9)
-        self.query_one("#dossier-text", Static).update(text)
+        content = detail_content(assess(application, self.followup_app.today))
+        self.query_one("#dossier-text", Static).update(content)
 
     def action_scroll_down(self) -> None:
         self.query_one("#dossier", VerticalScroll).scroll_down()
@@ -76,8 +69,69 @@ class DetailScreen(ApplicationScreen[None]):
         self.query_one("#dossier", VerticalScroll).scroll_up()
 
 
-def _lines(text: str):
-    start = 0
-    for line in text.split("\n"):
-        yield start, line
-        start += len(line) + 1
+# The content, section by section, built from the records and the rules' assessment: user text
+# is appended as data and styled by where it sits, never by what it says. Each section has its
+# own builder so it can be restyled alone.
+
+
+def detail_content(assessment: Assessment) -> Text:
+    """The whole detail view: the same words as `followup show`, with headings styled."""
+    application = assessment.application
+    return Text().join(
+        (
+            header(application),
+            next_actions(assessment),
+            flags(assessment),
+            people(application),
+            interviews(application),
+            timeline(application),
+        )
+    )
+
+
+def header(application: Application) -> Text:
+    """Number, company and role in bold; then the status and each fact known."""
+    text = Text()
+    text.append(dossier.title(application), style="bold")
+    for line in dossier.header(application):
+        text.append(f"\n{line}")
+    return text.append("\n")
+
+
+def next_actions(assessment: Assessment) -> Text:
+    return _section(dossier.next_actions(assessment))
+
+
+def flags(assessment: Assessment) -> Text:
+    return _section(dossier.flags(assessment))
+
+
+def people(application: Application) -> Text:
+    return _section(dossier.people(application))
+
+
+def interviews(application: Application) -> Text:
+    return _section(dossier.interviews(application))
+
+
+def timeline(application: Application) -> Text:
+    return _section(dossier.timeline(application))
+
+
+def _section(section: dossier.Section) -> Text:
+    """A blank line, the heading underlined, each entry indented; nothing when it is empty."""
+    text = Text()
+    if not section.entries:
+        return text
+    text.append("\n")
+    text.append(section.heading, style="bold underline")
+    text.append("\n")
+    for entry in section.entries:
+        text.append("  ")
+        if entry.mark:
+            text.append(entry.mark, style="bold reverse")
+            text.append(" ")
+        text.append(f"{entry.line}\n")
+        for detail in entry.details:
+            text.append(f"    {detail}\n")
+    return text
