@@ -37,3 +37,10 @@ def test_layers_hold_as_import_linter_contracts():
     # tui or cli; widgets never screens, flows or app.
     result = tool("lint-imports", "--no-cache")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_passes_on_the_package():
+    # [tool.mypy] in pyproject.toml: untyped bodies checked too, and a `# type: ignore` must
+    # name its error code (no blanket ignores).
+    result = tool("mypy", "followup_tui")
+    assert result.returncode == 0, result.stdout + result.stderr
