@@ -185,6 +185,9 @@ def notices(app) -> list[str]:
 
 
 async def step(pilot, *keys: str) -> None:
+    # The last step's notices were checked already; left up, a slow run's toast can cover
+    # the dialog this step opens.
+    pilot.app.clear_notifications()
     await pilot.press(*keys)
     await settle(pilot)
     assert pilot.app.is_running
