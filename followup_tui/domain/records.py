@@ -9,9 +9,28 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
+from typing import Self
 
 
-class Status(StrEnum):
+class Labelled(StrEnum):
+    """A StrEnum whose members carry the words a person reads. The value is what is stored
+    and exported; the label is what screens and formats show: the value's words
+    (`NO_RESPONSE = "no_response"` reads 'no response') unless the member says its own,
+    beside it: `OVER_FREQUENT = "over_frequent", "over-frequent"`."""
+
+    label: str
+    _words: tuple[str, ...]  # every word given after the value, for a subclass's other words
+
+    def __new__(cls, value: str, *words: str) -> Self:
+        # `*words`, not `label: str`: `Status("no_response")` looks a member up by value.
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = words[0] if words else value.replace("_", " ")
+        member._words = words
+        return member
+
+
+class Status(Labelled):
     """Where an application stands. Only ACTIVE ones are scheduled (R9)."""
 
     ACTIVE = "active"
@@ -26,11 +45,6 @@ class Status(StrEnum):
     def is_closed(self) -> bool:
         return self not in (Status.ACTIVE, Status.PARKED)
 
-    @property
-    def label(self) -> str:
-        """In the user's words: 'offer accepted'."""
-        return _STATUS_LABELS[self]
-
 
 class Persistence(StrEnum):
     """How hard to push (R4): the days between two outbound follow-ups."""
@@ -40,16 +54,11 @@ class Persistence(StrEnum):
     PERSISTENT = "persistent"
 
 
-class Channel(StrEnum):
+class Channel(Labelled):
     PHONE = "phone"
     EMAIL = "email"
     LETTER = "letter"
     OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        """In the user's words: 'letter'."""
-        return _CHANNEL_LABELS[self]
 
 
 class Direction(StrEnum):
@@ -57,7 +66,7 @@ class Direction(StrEnum):
     IN = "in"
 
 
-class TouchKind(StrEnum):
+class TouchKind(Labelled):
     THANK_YOU = "thank_you"
     STATUS_CHECK = "status_check"
     FINAL_NOTE = "final_note"
@@ -65,68 +74,21 @@ class TouchKind(StrEnum):
     REPLY = "reply"
     OTHER = "other"
 
-    @property
-    def label(self) -> str:
-        """In the user's words: 'status check'."""
-        return _TOUCH_KIND_LABELS[self]
 
+class Outcome(Labelled):
+    """What came of a touch: its label after the fact ('no answer'), its choice as a form
+    offers it before the fact ('left a voicemail')."""
 
-class Outcome(StrEnum):
-    NONE = "none"
-    REACHED = "reached"
-    VOICEMAIL = "voicemail"
-    NO_ANSWER = "no_answer"
-    REPLIED = "replied"
-
-    @property
-    def label(self) -> str:
-        """In the user's words, after the fact: 'no answer'."""
-        return _OUTCOME_LABELS[self]
+    NONE = "none", "none", "none / not a call"
+    REACHED = "reached", "reached", "reached them"
+    VOICEMAIL = "voicemail", "voicemail", "left a voicemail"
+    NO_ANSWER = "no_answer", "no answer", "no answer"
+    REPLIED = "replied", "replied", "they replied"
 
     @property
     def choice(self) -> str:
         """As a form offers it, before the fact: 'left a voicemail'."""
-        return _OUTCOME_CHOICES[self]
-
-
-# One table per enum: StrEnum members hash as their values (Channel.OTHER == TouchKind.OTHER).
-_STATUS_LABELS = {
-    Status.ACTIVE: "active",
-    Status.PARKED: "parked",
-    Status.OFFER_ACCEPTED: "offer accepted",
-    Status.OFFER_DECLINED: "offer declined",
-    Status.REJECTED: "rejected",
-    Status.WITHDRAWN: "withdrawn",
-    Status.NO_RESPONSE: "no response",
-}
-_CHANNEL_LABELS = {
-    Channel.PHONE: "phone",
-    Channel.EMAIL: "email",
-    Channel.LETTER: "letter",
-    Channel.OTHER: "other",
-}
-_TOUCH_KIND_LABELS = {
-    TouchKind.THANK_YOU: "thank you",
-    TouchKind.STATUS_CHECK: "status check",
-    TouchKind.FINAL_NOTE: "final note",
-    TouchKind.FEEDBACK_REQUEST: "feedback request",
-    TouchKind.REPLY: "reply",
-    TouchKind.OTHER: "other",
-}
-_OUTCOME_LABELS = {
-    Outcome.NONE: "none",
-    Outcome.REACHED: "reached",
-    Outcome.VOICEMAIL: "voicemail",
-    Outcome.NO_ANSWER: "no answer",
-    Outcome.REPLIED: "replied",
-}
-_OUTCOME_CHOICES = {
-    Outcome.NONE: "none / not a call",
-    Outcome.REACHED: "reached them",
-    Outcome.VOICEMAIL: "left a voicemail",
-    Outcome.NO_ANSWER: "no answer",
-    Outcome.REPLIED: "they replied",
-}
+        return self._words[1]
 
 
 @dataclass(frozen=True, slots=True)

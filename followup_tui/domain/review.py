@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 
-from followup_tui.domain.records import Application, Status
+from followup_tui.domain.records import Application, Labelled, Status
 from followup_tui.domain.rules import (
     DEFAULT_SETTINGS,
     Action,
@@ -79,34 +78,22 @@ def summarize(assessments: Iterable[Assessment]) -> Summary:
     return Summary(due, overdue, frequent)
 
 
-class RowState(StrEnum):
-    """How loudly a row in the review is highlighted, strongest first."""
+class RowState(Labelled):
+    """How loudly a row in the review is highlighted, strongest first; the label is its mark."""
 
-    OVERDUE_THANK_YOU = "overdue-thank-you"  # R1: the strongest highlight
-    OVERDUE = "overdue"
-    OVER_FREQUENT = "over-frequent"  # R4
-    TODAY = "today"
-    LATER = "later"
-    IDLE = "idle"  # nothing to do
-    PARKED = "parked"
-    CLOSED = "closed"
+    OVERDUE_THANK_YOU = "overdue-thank-you", "‼ OVERDUE"  # R1: the strongest highlight
+    OVERDUE = "overdue", "! OVERDUE"
+    OVER_FREQUENT = "over-frequent", "≈ TOO SOON"  # R4
+    TODAY = "today", "● TODAY"
+    LATER = "later", "· later"
+    IDLE = "idle", "○ waiting"  # nothing to do
+    PARKED = "parked", "‖ parked"
+    CLOSED = "closed", "✓ closed"
 
     @property
     def mark(self) -> str:
         """A symbol and a word, so the row reads without colour."""
-        return _MARKS[self]
-
-
-_MARKS = {
-    RowState.OVERDUE_THANK_YOU: "‼ OVERDUE",
-    RowState.OVERDUE: "! OVERDUE",
-    RowState.OVER_FREQUENT: "≈ TOO SOON",
-    RowState.TODAY: "● TODAY",
-    RowState.LATER: "· later",
-    RowState.IDLE: "○ waiting",
-    RowState.PARKED: "‖ parked",
-    RowState.CLOSED: "✓ closed",
-}
+        return self.label
 
 
 def row_state(assessment: Assessment) -> RowState:

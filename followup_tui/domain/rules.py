@@ -10,7 +10,6 @@ import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from enum import StrEnum
 from operator import attrgetter
 from types import MappingProxyType
 
@@ -21,6 +20,7 @@ from followup_tui.domain.records import (
     Contact,
     Direction,
     Interview,
+    Labelled,
     Persistence,
     Status,
     Touch,
@@ -49,17 +49,13 @@ class Settings:
 DEFAULT_SETTINGS = Settings()
 
 
-class ActionKind(StrEnum):
-    THANK_YOU = "thank_you"
-    ASK_TIMELINE = "ask_timeline"
-    STATUS_CHECK = "status_check"
-    FINAL_NOTE = "final_note"
-    SUGGEST_CLOSE = "suggest_close"
-    FEEDBACK_CALL = "feedback_call"
-
-    @property
-    def label(self) -> str:
-        return _ACTION_LABELS[self]
+class ActionKind(Labelled):
+    THANK_YOU = "thank_you", "Send thank-you note"
+    ASK_TIMELINE = "ask_timeline", "Ask for the timeline"
+    STATUS_CHECK = "status_check", "Status check"
+    FINAL_NOTE = "final_note", "Send final note"
+    SUGGEST_CLOSE = "suggest_close", "Close: no response?"
+    FEEDBACK_CALL = "feedback_call", "Ask for feedback"
 
 
 def describe(action: Action) -> str:
@@ -72,36 +68,14 @@ def describe(action: Action) -> str:
     return " · ".join(parts)
 
 
-_ACTION_LABELS = {
-    ActionKind.THANK_YOU: "Send thank-you note",
-    ActionKind.ASK_TIMELINE: "Ask for the timeline",
-    ActionKind.STATUS_CHECK: "Status check",
-    ActionKind.FINAL_NOTE: "Send final note",
-    ActionKind.SUGGEST_CLOSE: "Close: no response?",
-    ActionKind.FEEDBACK_CALL: "Ask for feedback",
-}
+class FlagKind(Labelled):
+    """A problem in an application's history; the label is as the screens name it."""
 
-
-class FlagKind(StrEnum):
     OVERDUE = "overdue"
-    OVER_FREQUENT = "over_frequent"
-    TOO_EARLY = "too_early"
-    CUT_LOOSE = "cut_loose"
-    NO_DECISION_MAKER = "no_decision_maker"
-
-    @property
-    def label(self) -> str:
-        """As the screens name it: 'over-frequent'."""
-        return _FLAG_LABELS[self]
-
-
-_FLAG_LABELS = {
-    FlagKind.OVERDUE: "overdue",
-    FlagKind.OVER_FREQUENT: "over-frequent",
-    FlagKind.TOO_EARLY: "too-early",
-    FlagKind.CUT_LOOSE: "cut-loose",
-    FlagKind.NO_DECISION_MAKER: "no-decision-maker",
-}
+    OVER_FREQUENT = "over_frequent", "over-frequent"
+    TOO_EARLY = "too_early", "too-early"
+    CUT_LOOSE = "cut_loose", "cut-loose"
+    NO_DECISION_MAKER = "no_decision_maker", "no-decision-maker"
 
 
 @dataclass(frozen=True, slots=True)
