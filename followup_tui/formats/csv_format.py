@@ -2,7 +2,11 @@
 
 Import reads the whole file first: it maps the header to our fields by the names people use
 (company, position/role/title, status, date applied, interview date, contact name and email,
-notes, URL), and lists the rows it cannot read, before anything is written.
+notes, URL, thank-you sent), and lists the rows it cannot read, before anything is written.
+The date order (10/28/2026 or 28/10/2026) is read from the file's dates (csv_dates.py). An
+interview whose thank-you note R1 would already call overdue is taken as thanked, unless the file
+says otherwise: a thank-you touch "assumed sent before import" on the interview day, which the
+dashboard, `due` and the timeline all read (docs/csv-import.md).
 
 A cell a spreadsheet would run as a formula is written behind a `'` (OWASP's advice against CSV
 injection), and import takes that `'` off again, so every text comes back as it went out.
@@ -14,12 +18,29 @@ import csv
 import io
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from dataclasses import dataclass, field, replace
+from datetime import date
 
-from followup_tui.domain.dates import DateError, in_range
-from followup_tui.domain.records import Application, Contact, Interview, Status
-from followup_tui.domain.rules import assess, describe
+from followup_tui.domain.records import (
+    Application,
+    Channel,
+    Contact,
+    Direction,
+    Interview,
+    Status,
+    Touch,
+    TouchKind,
+)
+from followup_tui.domain.review import RowState, review_list, row_state
+from followup_tui.domain.rules import ActionKind, assess, describe
+from followup_tui.formats.csv_dates import (
+    ColumnOrder,
+    DateOrder,
+    DateOrderProblem,
+    fitting_orders,
+    infer_orders,
+    read_date,
+)
 
 # Our field -> the header names that mean it (compared lower-case, without punctuation).
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -33,7 +54,19 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "notes": ("notes", "note", "comments", "comment"),
     "url": ("url", "link", "job url", "posting", "job link", "job posting"),
     "location": ("location", "city", "place"),
+    "thanked": ("thank you sent", "thank you", "thank you note", "thank you note sent",
+                "thank you email", "thanked", "ty sent", "ty", "sent thank you"),
+}  # fmt: skip
+DATE_FIELDS = {
+    "applied": "date applied",
+    "interview": "interview date",
+    "thanked": "thank-you sent",
 }
+# What a "thank-you sent" cell says, besides a date.
+SENT_WORDS = {"yes": True, "y": True, "true": True, "x": True, "sent": True, "done": True,
+              "1": True, "no": False, "n": False, "false": False, "0": False}  # fmt: skip
+ASSUMED_THANKED = "assumed sent before import"
+THANKED_IN_FILE = "marked sent in the imported file"
 REQUIRED = ("company", "role")
 
 # What trackers write in their status column -> ours. "Offer" alone is still undecided.
@@ -71,6 +104,22 @@ class CsvImport:
     ignored: list[str]  # columns we do not use
     applications: list[Application] = field(default_factory=list)
     problems: list[tuple[int, str]] = field(default_factory=list)  # (line, what is wrong)
+    date_orders: list[ColumnOrder] = field(default_factory=list)  # the columns that need one
+    assumed_thanked: int = 0  # interviews taken as thanked before the import (R1)
+    today: date | None = None
+
+    @property
+    def undecided(self) -> list[ColumnOrder]:
+        """The date columns nothing decides the order of: the caller must give it."""
+        return [column for column in self.date_orders if column.order is None]
+
+    def overdue_rows(self) -> tuple[int, int]:
+        """The rows the dashboard would mark overdue after the import: (with a thank-you note
+        first, with another follow-up first)."""
+        if self.today is None:
+            return (0, 0)
+        states = [row_state(a) for a in review_list(self.applications, self.today)]
+        return states.count(RowState.OVERDUE_THANK_YOU), states.count(RowState.OVERDUE)
 
     def preview(self) -> str:
         lines = ["Columns:"]
@@ -78,7 +127,25 @@ class CsvImport:
             lines.append(f"  {theirs!r} -> {ours}")
         for column in self.ignored:
             lines.append(f"  {column!r} -> (not used)")
+        if any(f in self.mapping for f in DATE_FIELDS):
+            lines.append("Date order:")
+            for order in self.date_orders:
+                label = order.order.label if order.order else "undecided"
+                lines.append(f"  {order.column!r}: {label}: {order.reason}")
+            if not self.date_orders:
+                lines.append("  not needed: every date is year first or has a month name")
         lines.append(f"Rows read: {len(self.applications)}")
+        if self.assumed_thanked:
+            lines.append(
+                f"Taken as thanked before import: {_plural(self.assumed_thanked, 'interview')} "
+                "past the thank-you window with nothing in the file saying otherwise (a thank-you "
+                f"touch {ASSUMED_THANKED!r} on the interview day)"
+            )
+        thanks, others = self.overdue_rows()
+        lines.append(
+            f"Overdue on the dashboard after import: {_plural(thanks + others, 'row')}"
+            f" ({thanks} with a thank-you note, {others} with another follow-up)"
+        )
         if self.problems:
             lines.append(f"Rows it cannot read: {len(self.problems)}")
             for line, problem in self.problems:
@@ -123,8 +190,16 @@ def _key(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split())
 
 
-def read_csv(text: str, today: date) -> CsvImport:
-    """Everything the file holds, and what it cannot read; writes nothing."""
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def read_csv(text: str, today: date, date_order: DateOrder | None = None) -> CsvImport:
+    """Everything the file holds, and what it cannot read; writes nothing.
+
+    `date_order` is used for the date columns the file's own dates do not decide; a file that
+    contradicts it, or mixes orders in a column, raises CsvProblem.
+    """
     reader = csv.reader(io.StringIO(text), _Dialect, delimiter=_delimiter(text))
     try:
         header = next(reader)
@@ -144,18 +219,36 @@ def read_csv(text: str, today: date) -> CsvImport:
     if missing:
         wanted = " and ".join(f"a {f} column" for f in missing)
         raise CsvProblem(f"no {wanted} (found: {', '.join(header) or 'nothing'})")
-    result = CsvImport(mapping, ignored)
-    for line, row in enumerate(reader, start=2):
-        if not any(cell.strip() for cell in row):
-            continue
-        values = {
-            f: (from_spreadsheet(row[i].strip()) if i < len(row) else "")
-            for f, i in positions.items()
-        }
+    rows = [
+        (
+            line,
+            {
+                f: (from_spreadsheet(row[i].strip()) if i < len(row) else "")
+                for f, i in positions.items()
+            },
+        )
+        for line, row in enumerate(reader, start=2)
+        if any(cell.strip() for cell in row)
+    ]
+    # All the date columns at once: one that cannot tell alone takes the order the others show.
+    dated = [f for f in DATE_FIELDS if f in mapping]
+    try:
+        date_orders = infer_orders(
+            {mapping[f]: [(line, values[f]) for line, values in rows] for f in dated}, date_order
+        )
+    except DateOrderProblem as error:
+        raise CsvProblem(str(error)) from None
+    order_of = {column.column: column.order for column in date_orders}
+    orders = {f: order_of.get(mapping[f]) for f in dated}
+    result = CsvImport(mapping, ignored, date_orders=date_orders, today=today)
+    for line, values in rows:
         try:
-            result.applications.append(_application(values, len(result.applications) + 1, today))
+            application = _application(values, len(result.applications) + 1, today, orders)
         except ValueError as error:
             result.problems.append((line, str(error)))
+            continue
+        result.applications.append(application)
+        result.assumed_thanked += sum(t.notes == ASSUMED_THANKED for t in application.touches)
     return result
 
 
@@ -176,7 +269,9 @@ def _delimiter(text: str) -> str:
     return max((",", ";", "\t"), key=columns)
 
 
-def _application(values: dict[str, str], number: int, today: date) -> Application:
+def _application(
+    values: dict[str, str], number: int, today: date, orders: dict[str, DateOrder | None]
+) -> Application:
     for required in REQUIRED:
         if not values.get(required):
             raise ValueError(f"no {required}")
@@ -184,8 +279,9 @@ def _application(values: dict[str, str], number: int, today: date) -> Applicatio
     if status_word not in STATUS_WORDS:
         raise ValueError(f"unknown status {values['status']!r}")
     status = STATUS_WORDS[status_word]
-    applied = _date(values.get("applied", ""), "date applied")
-    interviewed = _date(values.get("interview", ""), "interview date")
+    applied = _date(values, "applied", orders)
+    interviewed = _date(values, "interview", orders)
+    thanked = _thanked(values, orders)
     contacts: tuple[Contact, ...] = ()
     if values.get("contact") or values.get("email"):
         contacts = (
@@ -194,7 +290,7 @@ def _application(values: dict[str, str], number: int, today: date) -> Applicatio
     interviews: tuple[Interview, ...] = ()
     if interviewed is not None:
         interviews = (Interview(1, interviewed, interviewer_ids=(1,) if contacts else ()),)
-    return Application(
+    application = Application(
         id=number,
         company=values["company"],
         role=values["role"],
@@ -207,31 +303,73 @@ def _application(values: dict[str, str], number: int, today: date) -> Applicatio
         contacts=contacts,
         interviews=interviews,
     )
+    if interviewed is None or thanked is False:
+        return application
+    if thanked is None:
+        return replace(application, touches=_assumed_thanks(application, today))
+    if interviewed > today:
+        raise ValueError(f"thank-you sent, but the interview date {interviewed} is after today")
+    on = interviewed if thanked is True else thanked
+    if on < interviewed:
+        raise ValueError(f"thank-you sent {on} is before the interview date {interviewed}")
+    people = interviews[0].interviewer_ids or (None,)
+    return replace(application, touches=tuple(
+        _thank_you(n, on, person, THANKED_IN_FILE) for n, person in enumerate(people, start=1)
+    ))  # fmt: skip
 
 
-_FORMATS = ("%Y-%m-%d", "%d %b %Y", "%d %B %Y", "%b %d, %Y", "%B %d, %Y", "%b %d %Y", "%Y/%m/%d")
+def _assumed_thanks(application: Application, today: date) -> tuple[Touch, ...]:
+    """A thank-you touch for each note R1 would call overdue today: sent before the import, as
+    far as we can tell, or the first dashboard after an import is all false alarms.
+
+    R1 itself decides (an application closed or parked in the file is asked as if active, so
+    reopening it later raises no alarm either), so the window is written in one place.
+    """
+    held_on = {interview.id: interview.held_on for interview in application.interviews}
+    owed = [
+        (held_on[action.interview_id], action.contact.id if action.contact else None)
+        for action in assess(replace(application, status=Status.ACTIVE), today).actions
+        if action.kind is ActionKind.THANK_YOU and action.overdue and action.interview_id
+    ]
+    return tuple(
+        _thank_you(n, on, person, ASSUMED_THANKED) for n, (on, person) in enumerate(owed, start=1)
+    )
 
 
-def _date(text: str, what: str) -> date | None:
-    text = text.strip()
+def _thank_you(number: int, on: date, contact_id: int | None, notes: str) -> Touch:
+    # The channel is not known: "other", not a guess.
+    return Touch(
+        id=number,
+        on=on,
+        channel=Channel.OTHER,
+        direction=Direction.OUT,
+        kind=TouchKind.THANK_YOU,
+        contact_id=contact_id,
+        notes=notes,
+    )
+
+
+def _date(values: dict[str, str], ours: str, orders: dict[str, DateOrder | None]) -> date | None:
+    try:
+        return read_date(values.get(ours, ""), orders.get(ours))
+    except ValueError as error:
+        raise ValueError(f"{DATE_FIELDS[ours]} {error}") from None
+
+
+def _thanked(values: dict[str, str], orders: dict[str, DateOrder | None]) -> bool | date | None:
+    """What the thank-you column says: sent (True or the day), not sent, or nothing (None)."""
+    text = values.get("thanked", "").strip()
     if not text:
         return None
-    for pattern in _FORMATS:
+    word = text.lower().rstrip(".")
+    if word in SENT_WORDS:
+        return SENT_WORDS[word]
+    if fitting_orders(text) is None:  # not digits like 11/10/2026: a word, or a written date
         try:
-            return in_range(datetime.strptime(text, pattern).date())
+            return _date(values, "thanked", orders)
         except ValueError:
-            continue
-        except DateError as error:
-            raise ValueError(f"{what}: {error}") from None
-    slashed = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", text)
-    if slashed:
-        first, second, year = (int(part) for part in slashed.groups())
-        if first > 12 and second <= 12:
-            return in_range(date(year, second, first))  # day first
-        if second > 12 and first <= 12:
-            return in_range(date(year, first, second))  # month first
-        raise ValueError(f"{what} {text!r} could be either day or month first: use YYYY-MM-DD")
-    raise ValueError(f"{what} {text!r} is not a date (use YYYY-MM-DD)")
+            raise ValueError(f"thank-you sent {text!r}: use yes, no or a date") from None
+    return _date(values, "thanked", orders)  # its own message: impossible, or which order
 
 
 # Export -----------------------------------------------------------------------------------

@@ -30,6 +30,13 @@ def add_parser(commands: Commands) -> None:
         "--skip-bad", action="store_true", help="csv: import the readable rows, skip the rest"
     )
     parser.add_argument(
+        "--date-order",
+        choices=["mdy", "dmy", "ymd"],  # formats.csv_dates.DateOrder, kept off the start-up path
+        default=None,
+        help="csv: month, day or year first, for dates like 11/12/2026 when nothing in the file "
+        "decides (a date like 10/28/2026 does)",
+    )
+    parser.add_argument(
         "--application",
         type=int,
         metavar="N",
@@ -65,8 +72,8 @@ def import_file(args: argparse.Namespace, today: date, path: Path) -> int:
         raise UsageError("--application and --yes go with an .ics invitation")
     if kind == "csv":
         return _import_csv(args, text, today, path)
-    if args.dry_run or args.skip_bad:
-        raise UsageError("--dry-run and --skip-bad go with --format csv")
+    if args.dry_run or args.skip_bad or args.date_order:
+        raise UsageError("--dry-run, --skip-bad and --date-order go with --format csv")
     from followup_tui.formats.json_format import ImportProblem, parse_document
 
     try:
@@ -88,17 +95,26 @@ def _format_of(name: str) -> str:
 
 
 def _import_csv(args: argparse.Namespace, text: str, today: date, path: Path) -> int:
+    from followup_tui.formats.csv_dates import DateOrder
     from followup_tui.formats.csv_format import CsvProblem, read_csv
     from followup_tui.store import Store
 
+    order = DateOrder(args.date_order) if args.date_order else None
     try:
-        found = read_csv(text, today)
+        found = read_csv(text, today, date_order=order)
     except CsvProblem as error:
         raise UsageError(f"{args.file}: {error}; nothing was imported") from None
     sys.stderr.write(printable(found.preview()))
     if args.dry_run:
         print("Dry run: nothing was imported.", file=sys.stderr)
         return 0
+    if found.undecided:
+        # Skipping the rows is no answer: the order is one word away.
+        columns = " and ".join(repr(column.column) for column in found.undecided)
+        raise UsageError(
+            f"{args.file}: the date order of {columns} is undecided: {found.undecided[0].reason}. "
+            "Nothing was imported"
+        )
     if found.problems and not args.skip_bad:
         count = len(found.problems)
         raise UsageError(
