@@ -1,16 +1,23 @@
 """The JSON export document (docs/export-format.md): everything in the database, losslessly.
 
+The document's models are made from the records (`domain/records.py`): an exported field is
+the record's field, under its name, with its type and default, held to the few rules below
+(ids from 1, names not empty, days in range, the R6 words); only what the document holds
+otherwise is written here (`script`, and the fields it leaves out). docs/export-format.md is the
+contract; `tests/formats/test_export_fields.py` checks the models against it.
+
 `parse_document` validates a whole file before anything is written, so an import is all or
 nothing; its errors name the field that is wrong, e.g. `applications[2].touches[0].on`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
-import re
-from dataclasses import dataclass, fields
-from datetime import date, time
-from typing import Annotated, Any, Final, Literal
+from dataclasses import dataclass
+from datetime import date
+from types import UnionType
+from typing import Annotated, Any, Final, Literal, Union, get_args, get_origin, get_type_hints
 
 from pydantic import (
     AfterValidator,
@@ -20,24 +27,12 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationError,
-    model_validator,
+    create_model,
 )
 
+from followup_tui.domain import records
 from followup_tui.domain.dates import in_range
-from followup_tui.domain.records import (
-    Application,
-    CallDraft,
-    Channel,
-    Contact,
-    Direction,
-    Interview,
-    Outcome,
-    Persistence,
-    Profile,
-    Status,
-    Touch,
-    TouchKind,
-)
+from followup_tui.domain.records import Application, Profile
 from followup_tui.domain.script import script_problem
 
 FORMAT_NAME: Final = "followup"
@@ -57,56 +52,6 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
-class DocContact(_Model):
-    id: Id
-    full_name: Required
-    title: str = ""
-    email: str = ""
-    phone: str = ""
-    postal_address: str = ""
-    decision_maker: bool = False
-    rapport: bool = False
-    notes: str = ""
-
-
-class DocInterview(_Model):
-    id: Id
-    held_on: Day
-    at_time: time | None = None
-    stage: str = ""
-    interviewer_ids: list[Id] = []
-    topics: str = ""
-    concerns: str = ""
-    notes: str = ""
-
-
-class DocTouch(_Model):
-    id: Id
-    on: Day
-    channel: Channel
-    direction: Direction
-    kind: TouchKind
-    contact_id: Id | None = None
-    outcome: Outcome = Outcome.NONE
-    notes: str = ""
-    duration_seconds: Annotated[int, Field(ge=0)] | None = None
-
-
-class DocCallDraft(_Model):
-    """A call in progress when the file was written: its notes are kept too."""
-
-    id: Id
-    contact_id: Id | None = None
-    started_at: AwareDatetime
-    notes: str = ""
-
-
-class DocProfile(_Model):
-    name: str = ""
-    phone: str = ""
-    email: str = ""
-
-
 def _obeys_r6(bullet: str) -> str:
     problem = script_problem([bullet])
     if problem:
@@ -118,79 +63,86 @@ Bullet = Annotated[str, AfterValidator(_obeys_r6)]
 
 
 class DocScript(_Model):
-    """The user's own bullets: held to R6 as the script form holds them."""
+    """The user's own bullets (`Application.call_script`, `.voicemail_script`): held to R6 as
+    the script form holds them."""
 
     call: list[Bullet] = []
     voicemail: list[Bullet] = []
 
 
-class DocApplication(_Model):
-    id: Id
-    company: Required
-    role: Required
-    job_url: str = ""
-    location: str = ""
-    status: Status = Status.ACTIVE
-    persistence: Persistence = Persistence.STANDARD
-    expected_decision: Day | None = None
-    decision_learned_on: Day | None = None
-    snoozed_until: Day | None = None
-    key_strengths: str = ""
-    notes: str = ""
-    closed_on: Day | None = None
-    closed_reason: str = ""
-    feedback: str = ""
-    lessons: str = ""
-    created_on: Day | None = None
-    contacts: list[DocContact] = []
-    interviews: list[DocInterview] = []
-    touches: list[DocTouch] = []
-    script: DocScript = DocScript()
-    call_drafts: list[DocCallDraft] = []
-
-    @model_validator(mode="after")
-    def _references_point_inside(self) -> DocApplication:
-        known = {contact.id for contact in self.contacts}
-        for index, interview in enumerate(self.interviews):
-            for person in interview.interviewer_ids:
-                if person not in known:
-                    raise ValueError(
-                        f"interviews[{index}].interviewer_ids: no contact {person} "
-                        "in this application"
-                    )
-            if len(set(interview.interviewer_ids)) != len(interview.interviewer_ids):
-                raise ValueError(f"interviews[{index}].interviewer_ids: a contact is listed twice")
-        references = [
-            *((f"touches[{i}]", touch.contact_id) for i, touch in enumerate(self.touches)),
-            *((f"call_drafts[{i}]", draft.contact_id) for i, draft in enumerate(self.call_drafts)),
-        ]
-        for where, contact_id in references:
-            if contact_id is not None and contact_id not in known:
-                raise ValueError(f"{where}.contact_id: no contact {contact_id} in this application")
-        return self
+# What a field is held to beyond its record's type; every date is a `Day` (in range).
+_RULES: dict[type, dict[str, Any]] = {
+    records.Application: {"id": Id, "company": Required, "role": Required},
+    records.Contact: {"id": Id, "full_name": Required},
+    records.Interview: {"id": Id, "interviewer_ids": tuple[Id, ...]},
+    records.Touch: {
+        "id": Id,
+        "contact_id": Id | None,
+        "duration_seconds": Annotated[int, Field(ge=0)] | None,
+    },
+    records.CallDraft: {"id": Id, "contact_id": Id | None, "started_at": AwareDatetime},
+}
+# Record fields the document does not hold as they are.
+_LEFT_OUT = {
+    "version",  # the stored row's version when read: not data
+    "application_id",  # a call draft sits inside its application
+    "voicemail_script",  # with call_script, in `script`
+    "signature",  # the profile's, from the settings file: not stored
+}
+_INSTEAD = {"call_script": ("script", (DocScript, DocScript()))}
+_MODELS: dict[type, type[_Model]] = {}  # record -> its model, for the record's lists of them
 
 
-class Document(_Model):
-    format: Literal["followup"]
-    version: Literal[1]
-    profile: DocProfile = DocProfile()
-    applications: list[DocApplication] = []
+def _exported(kind: Any) -> Any:
+    """The type a record's field is exported as: a date as a Day, a record as its model."""
+    if kind is date:
+        return Day
+    if kind in _MODELS:
+        return _MODELS[kind]
+    if isinstance(kind, UnionType) or get_origin(kind) is Union:
+        return Union[tuple(_exported(arg) for arg in get_args(kind))]  # noqa: UP007
+    if get_origin(kind) is tuple:
+        return tuple[tuple(_exported(arg) for arg in get_args(kind))]  # type: ignore[misc]
+    return kind
 
-    @model_validator(mode="after")
-    def _ids_are_unique(self) -> Document:
-        for what, ids in (
-            ("application", [a.id for a in self.applications]),
-            ("contact", [c.id for a in self.applications for c in a.contacts]),
-            ("interview", [i.id for a in self.applications for i in a.interviews]),
-            ("touch", [t.id for a in self.applications for t in a.touches]),
-            ("call draft", [d.id for a in self.applications for d in a.call_drafts]),
-        ):
-            seen: set[int] = set()
-            for record_id in ids:
-                if record_id in seen:
-                    raise ValueError(f"{what} id {record_id} is used twice")
-                seen.add(record_id)
-        return self
+
+def _model_of(record: type) -> type[_Model]:
+    """The export model of a record: its fields, in its order, but those left out."""
+    hints = get_type_hints(record)
+    rules = _RULES.get(record, {})
+    fields: dict[str, Any] = {}
+    for field in dataclasses.fields(record):
+        if field.name in _INSTEAD:
+            name, spec = _INSTEAD[field.name]
+            fields[name] = spec
+            continue
+        if field.name in _LEFT_OUT:
+            continue
+        if field.default is not dataclasses.MISSING:
+            default = field.default
+        elif field.default_factory is not dataclasses.MISSING:
+            default = field.default_factory()
+        else:
+            default = ...
+        fields[field.name] = (rules.get(field.name, _exported(hints[field.name])), default)
+    model = create_model(f"Doc{record.__name__}", __base__=_Model, **fields)
+    _MODELS[record] = model
+    return model
+
+
+DocContact = _model_of(records.Contact)
+DocInterview = _model_of(records.Interview)
+DocTouch = _model_of(records.Touch)
+DocCallDraft = _model_of(records.CallDraft)
+DocApplication = _model_of(records.Application)
+DocProfile = _model_of(records.Profile)
+_DOCUMENT: dict[str, Any] = {
+    "format": (Literal["followup"], ...),
+    "version": (Literal[1], ...),
+    "profile": (DocProfile, DocProfile()),
+    "applications": (_exported(tuple[Application, ...]), ()),
+}
+Document = create_model("Document", __base__=_Model, **_DOCUMENT)
 
 
 @dataclass(frozen=True)
@@ -203,11 +155,13 @@ class Exported:
 
 def to_document(applications: list[Application], profile: Profile = NO_PROFILE) -> dict[str, Any]:
     """The export document, as plain JSON-ready data."""
-    document = Document(
-        format=FORMAT_NAME,
-        version=FORMAT_VERSION,
-        profile=DocProfile(name=profile.name, phone=profile.phone, email=profile.email),
-        applications=[_to_doc(application) for application in applications],
+    document = Document.model_validate(
+        {
+            "format": FORMAT_NAME,
+            "version": FORMAT_VERSION,
+            "profile": _fields(profile, DocProfile),
+            "applications": tuple(_to_doc(application) for application in applications),
+        }
     )
     return document.model_dump(mode="json")
 
@@ -219,13 +173,12 @@ def dumps(applications: list[Application], profile: Profile = NO_PROFILE) -> str
 def parse_document(text: str) -> Exported:
     """Validate a whole export document and return what it holds, or raise ImportProblem."""
     try:
-        document = Document.model_validate_json(text)
+        document = Document.model_validate_json(text).model_dump()
     except ValidationError as error:
         raise ImportProblem(_describe(error)) from None
-    return Exported(
-        [_from_doc(application) for application in document.applications],
-        Profile(**document.profile.model_dump()),
-    )
+    applications = [_from_doc(application) for application in document["applications"]]
+    _check_references(applications)
+    return Exported(applications, Profile(**document["profile"]))
 
 
 def _describe(error: ValidationError) -> str:
@@ -234,11 +187,7 @@ def _describe(error: ValidationError) -> str:
     for part in first["loc"]:
         path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
     message = first["msg"]
-    if message.startswith("Value error, "):
-        message = message.removeprefix("Value error, ")
-        inner = re.match(r"^(\w+\[\d+\]\.\w+): (.*)$", message)
-        if inner:  # a reference check names its own field inside the application
-            path, message = f"{path}.{inner.group(1)}", inner.group(2)
+    message = message.removeprefix("Value error, ")
     if first["type"] == "json_invalid":
         return f"not valid JSON: {first.get('ctx', {}).get('error', message)}"
     if first["type"] in ("string_pattern_mismatch", "string_too_short"):
@@ -253,66 +202,74 @@ def _describe(error: ValidationError) -> str:
     return f"{where}{message}{got}{tail}"
 
 
-# Most export field names are the record's own (docs/export-format.md): those are copied by
-# name, and only the fields that differ are written out below.
-_HISTORY = ("contacts", "interviews", "touches", "call_drafts")
+def _fields(record: object, model: type[_Model]) -> dict[str, Any]:
+    """The record's fields that the model holds under the same name."""
+    return {name: getattr(record, name) for name in model.model_fields if hasattr(record, name)}
 
 
-_NAMES: dict[type, frozenset[str]] = {}
+def _to_doc(application: Application) -> dict[str, Any]:
+    return _fields(application, DocApplication) | {
+        "contacts": tuple(_fields(c, DocContact) for c in application.contacts),
+        "interviews": tuple(_fields(i, DocInterview) for i in application.interviews),
+        "touches": tuple(_fields(t, DocTouch) for t in application.touches),
+        "call_drafts": tuple(_fields(d, DocCallDraft) for d in application.call_drafts),
+        "script": {
+            "call": list(application.call_script),
+            "voicemail": list(application.voicemail_script),
+        },
+    }
 
 
-def _names(kind: type[Any]) -> frozenset[str]:
-    """The field names of a record or export model class (remembered: exports are large)."""
-    names = _NAMES.get(kind)
-    if names is None:
-        if issubclass(kind, BaseModel):
-            names = frozenset(kind.model_fields)
-        else:
-            names = frozenset(field.name for field in fields(kind))
-        _NAMES[kind] = names
-    return names
-
-
-def _alike(source: Any, target: type[Any], but: tuple[str, ...] = ()) -> dict[str, Any]:
-    """The fields of `source` that `target` names alike, but those in `but`."""
-    shared = _names(type(source)) & _names(target)
-    return {name: getattr(source, name) for name in shared if name not in but}
-
-
-def _to_doc(application: Application) -> DocApplication:
-    return DocApplication(
-        **_alike(application, DocApplication, but=_HISTORY),
-        contacts=[DocContact(**_alike(c, DocContact)) for c in application.contacts],
-        interviews=[
-            DocInterview(
-                **_alike(i, DocInterview, but=("interviewer_ids",)),
-                interviewer_ids=list(i.interviewer_ids),
-            )
-            for i in application.interviews
-        ],
-        touches=[DocTouch(**_alike(t, DocTouch)) for t in application.touches],
-        call_drafts=[DocCallDraft(**_alike(d, DocCallDraft)) for d in application.call_drafts],
-        script=DocScript(
-            call=list(application.call_script), voicemail=list(application.voicemail_script)
-        ),
-    )
-
-
-def _from_doc(doc: DocApplication) -> Application:
+def _from_doc(doc: dict[str, Any]) -> Application:
+    script = doc.pop("script")
     return Application(
-        **_alike(doc, Application, but=_HISTORY),
-        contacts=tuple(Contact(**_alike(c, Contact)) for c in doc.contacts),
-        interviews=tuple(
-            Interview(
-                **_alike(i, Interview, but=("interviewer_ids",)),
-                interviewer_ids=tuple(i.interviewer_ids),
-            )
-            for i in doc.interviews
-        ),
-        touches=tuple(Touch(**_alike(t, Touch)) for t in doc.touches),
-        call_script=tuple(doc.script.call),
-        voicemail_script=tuple(doc.script.voicemail),
-        call_drafts=tuple(
-            CallDraft(**_alike(d, CallDraft), application_id=doc.id) for d in doc.call_drafts
-        ),
+        **doc
+        | {
+            "contacts": tuple(records.Contact(**c) for c in doc["contacts"]),
+            "interviews": tuple(records.Interview(**i) for i in doc["interviews"]),
+            "touches": tuple(records.Touch(**t) for t in doc["touches"]),
+            "call_drafts": tuple(
+                records.CallDraft(**d, application_id=doc["id"]) for d in doc["call_drafts"]
+            ),
+            "call_script": tuple(script["call"]),
+            "voicemail_script": tuple(script["voicemail"]),
+        }
     )
+
+
+def _check_references(applications: list[Application]) -> None:
+    """Every reference points inside its own application, and every id is used once."""
+    for n, application in enumerate(applications):
+        known = {contact.id for contact in application.contacts}
+        for index, interview in enumerate(application.interviews):
+            where = f"applications[{n}].interviews[{index}].interviewer_ids"
+            for person in interview.interviewer_ids:
+                if person not in known:
+                    raise ImportProblem(f"{where}: no contact {person} in this application")
+            if len(set(interview.interviewer_ids)) != len(interview.interviewer_ids):
+                raise ImportProblem(f"{where}: a contact is listed twice")
+        references = [
+            *((f"touches[{i}]", touch.contact_id) for i, touch in enumerate(application.touches)),
+            *(
+                (f"call_drafts[{i}]", draft.contact_id)
+                for i, draft in enumerate(application.call_drafts)
+            ),
+        ]
+        for where, contact_id in references:
+            if contact_id is not None and contact_id not in known:
+                raise ImportProblem(
+                    f"applications[{n}].{where}.contact_id: no contact {contact_id} in this "
+                    "application"
+                )
+    for what, ids in (
+        ("application", [a.id for a in applications]),
+        ("contact", [c.id for a in applications for c in a.contacts]),
+        ("interview", [i.id for a in applications for i in a.interviews]),
+        ("touch", [t.id for a in applications for t in a.touches]),
+        ("call draft", [d.id for a in applications for d in a.call_drafts]),
+    ):
+        seen: set[int] = set()
+        for record_id in ids:
+            if record_id in seen:
+                raise ImportProblem(f"{what} id {record_id} is used twice")
+            seen.add(record_id)
