@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from followup_tui.domain.review import review_list
-from followup_tui.domain.rules import Assessment
+from followup_tui.domain.rules import DEFAULT_SETTINGS, Assessment, Settings
 from followup_tui.store.errors import StoreError
 from followup_tui.store.reading import Reader
 
@@ -23,9 +23,10 @@ QUICK_READ_S = 0.3  # how long the first frame waits for the read before Textual
 class Preload:
     """The dashboard's first load, running in a thread; `take` waits for it, once."""
 
-    def __init__(self, reader: Reader, today: date) -> None:
+    def __init__(self, reader: Reader, today: date, settings: Settings = DEFAULT_SETTINGS) -> None:
         self.reader = reader
         self._today = today
+        self._settings = settings
         self._done = threading.Event()
         self._result: list[Assessment] | None = None
         self._error: StoreError | None = None
@@ -36,7 +37,7 @@ class Preload:
     def _run(self) -> None:
         try:
             applications = self.reader.review_applications(self._today)
-            self._result = review_list(applications, self._today)
+            self._result = review_list(applications, self._today, self._settings)
         except StoreError as error:
             self._error = error
         finally:
@@ -53,10 +54,10 @@ class Preload:
     def wait(self, seconds: float) -> bool:
         return self._done.wait(seconds)
 
-    def take(self, today: date) -> list[Assessment] | None:
+    def take(self, today: date, settings: Settings = DEFAULT_SETTINGS) -> list[Assessment] | None:
         """The first load's result (raising its StoreError), or None when it was taken already
-        or was made for another day."""
-        if self._taken or today != self._today:
+        or was made for another day or other settings."""
+        if self._taken or today != self._today or settings != self._settings:
             return None
         self._taken = True
         self._done.wait()
@@ -66,7 +67,7 @@ class Preload:
         return result
 
 
-def start(path: Path, today: date) -> Preload:
+def start(path: Path, today: date, settings: Settings = DEFAULT_SETTINGS) -> Preload:
     """Check the file (StoreError says why it cannot be used), create or migrate it through the
     store when needed, and start reading the review."""
     reader = Reader.open_quickly(path)
@@ -75,7 +76,7 @@ def start(path: Path, today: date) -> Preload:
 
         Store(path).close()  # a new file or an older schema: before the screen takes over
         reader = Reader(path)
-    preload = Preload(reader, today)
+    preload = Preload(reader, today, settings)
     # A review that reads quickly is best read before Textual is imported, not beside it: the
     # two would share one interpreter lock, and SQLite's reader, which lets go of it for every
     # row, waits behind the import each time (measured: 0.07 s alone, 0.4 s beside it). A big

@@ -17,6 +17,8 @@ def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))  # crash reports
     monkeypatch.setenv("FOLLOWUP_DB", str(tmp_path / "followup.sqlite"))
     monkeypatch.delenv("FOLLOWUP_TODAY", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))  # settings.toml
+    monkeypatch.delenv("FOLLOWUP_SETTINGS", raising=False)
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
-"""The global options, accepted before or after any command: which database, which day, or
-the demo instead of both."""
+"""The global options, accepted before or after any command: which database, which day, which
+settings file, or the demo instead of the database."""
 
 from __future__ import annotations
 
@@ -7,9 +7,13 @@ import argparse
 import os
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from followup_tui.cli.common import Parser, UsageError
 from followup_tui.domain.dates import DateError, in_range
+
+if TYPE_CHECKING:
+    from followup_tui.domain.settings import Preferences
 
 DB_ENV = "FOLLOWUP_DB"
 TODAY_ENV = "FOLLOWUP_TODAY"
@@ -31,6 +35,13 @@ def global_options() -> Parser:
         metavar="YYYY-MM-DD",
         default=argparse.SUPPRESS,
         help=f"pretend today is this date (default: ${TODAY_ENV}, else the real date)",
+    )
+    options.add_argument(
+        "--settings",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="settings file (default: $FOLLOWUP_SETTINGS, else settings.toml in the user "
+        "config folder; `followup locate` prints it)",
     )
     options.add_argument(
         "--demo",
@@ -65,3 +76,25 @@ def resolve_db(args: argparse.Namespace) -> Path:
     folder = Path(platformdirs.user_data_dir("followup", appauthor=False))
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     return folder / DB_NAME
+
+
+def resolve_settings(args: argparse.Namespace) -> None:
+    """Read the settings file (--settings, else $FOLLOWUP_SETTINGS, else the user config
+    folder's) into `args.settings_file` and `args.preferences`, before any command runs: a bad
+    value is one line naming the file and the key, and nothing runs on a guess."""
+    from followup_tui.settings import SettingsFileError, load_settings, settings_path
+
+    args.settings_file = settings_path(getattr(args, "settings", None))
+    try:
+        args.preferences = load_settings(args.settings_file)
+    except SettingsFileError as error:
+        raise UsageError(str(error)) from None
+
+
+def preferences_of(args: argparse.Namespace) -> Preferences:
+    """The settings `resolve_settings` read (every default when it was not run)."""
+    from followup_tui.domain.settings import DEFAULT_PREFERENCES, Preferences
+
+    preferences = getattr(args, "preferences", DEFAULT_PREFERENCES)
+    assert isinstance(preferences, Preferences)
+    return preferences

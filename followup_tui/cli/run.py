@@ -11,7 +11,7 @@ from followup_tui import __version__
 from followup_tui.cli.commands import COMMAND_MODULES, CommandModule
 from followup_tui.cli.commands.dashboard import open_dashboard
 from followup_tui.cli.common import Commands, Handler, Parser, UsageError
-from followup_tui.cli.options import global_options, resolve_db, resolve_today
+from followup_tui.cli.options import global_options, resolve_db, resolve_settings, resolve_today
 from followup_tui.domain.text import printable
 
 
@@ -41,6 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         today = resolve_today(args)
+        resolve_settings(args)
         if getattr(args, "demo", False):
             from followup_tui.cli.demo_folder import demo_database
 

@@ -55,7 +55,7 @@ def thank_you_draft(
         "May I call you during the week to hear how the search is going?",
         "",
         "Best regards,",
-        _v(profile.name, "your name"),
+        *_signed(profile, phone=False),
     ]
     return Draft("thank_you", _address(contact), f"Thank you: {application.role}", _body(lines))
 
@@ -81,8 +81,7 @@ def status_email_draft(
         question,
         "",
         "Best regards,",
-        _v(profile.name, "your name"),
-        _v(profile.phone, "your phone number"),
+        *_signed(profile),
     ]
     return Draft(
         "status_email", _address(contact), f"{application.role}: following up", _body(lines)
@@ -104,8 +103,7 @@ def final_note_draft(
         "Thank you for your time and consideration.",
         "",
         "Best regards,",
-        _v(profile.name, "your name"),
-        _v(profile.phone, "your phone number"),
+        *_signed(profile),
     ]
     return Draft(
         "final_note", _address(contact), f"{application.role}: my application", _body(lines)
@@ -149,6 +147,15 @@ def _items(text: str) -> list[str]:
 
 def _joined(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _signed(profile: Profile, *, phone: bool = True) -> list[str]:
+    """The lines under "Best regards,": the signature from the settings, else name (and
+    phone), with fill-in markers for what is missing."""
+    if profile.signature.strip():
+        return [line.rstrip() for line in profile.signature.strip().splitlines()]
+    lines = [_v(profile.name, "your name")]
+    return [*lines, _v(profile.phone, "your phone number")] if phone else lines
 
 
 def _v(text: str, what: str) -> str:

@@ -223,3 +223,5 @@ class Profile:
     name: str = ""
     phone: str = ""
     email: str = ""
+    # The lines a draft ends with, instead of name and phone (settings only, not stored).
+    signature: str = ""

@@ -32,7 +32,7 @@ from followup_tui.domain.records import (
     TouchKind,
 )
 from followup_tui.domain.review import RowState, review_list, row_state
-from followup_tui.domain.rules import ActionKind, assess, describe
+from followup_tui.domain.rules import DEFAULT_SETTINGS, ActionKind, Settings, assess, describe
 from followup_tui.formats.csv_dates import (
     ColumnOrder,
     DateOrder,
@@ -381,12 +381,14 @@ TOUCH_COLUMNS = ["id", "application id", "company", "date", "direction", "kind",
                  "contact", "outcome", "duration seconds", "notes"]  # fmt: skip
 
 
-def applications_csv(applications: list[Application], today: date) -> str:
+def applications_csv(
+    applications: list[Application], today: date, settings: Settings = DEFAULT_SETTINGS
+) -> str:
     out = io.StringIO()
     writer = _SpreadsheetWriter(out)
     writer.writerow(APPLICATION_COLUMNS)
     for application in applications:
-        action = assess(application, today).next_action
+        action = assess(application, today, settings).next_action
         decider = next((c for c in application.contacts if c.decision_maker), None)
         contact = decider or (application.contacts[0] if application.contacts else None)
         last = max((i.held_on for i in application.interviews), default=None)

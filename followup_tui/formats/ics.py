@@ -12,7 +12,14 @@ from datetime import date, datetime, time, timedelta
 from icalendar import Alarm, Calendar, Event
 
 from followup_tui.domain.records import Application
-from followup_tui.domain.rules import Action, ActionKind, assess, describe
+from followup_tui.domain.rules import (
+    DEFAULT_SETTINGS,
+    Action,
+    ActionKind,
+    Settings,
+    assess,
+    describe,
+)
 from followup_tui.domain.text import one_line
 
 PRODID = "-//followup//followup//EN"
@@ -35,7 +42,9 @@ def interview_uid(interview_id: int) -> str:
     return f"interview-{interview_id}@{DOMAIN}"
 
 
-def to_ics(applications: list[Application], today: date) -> bytes:
+def to_ics(
+    applications: list[Application], today: date, settings: Settings = DEFAULT_SETTINGS
+) -> bytes:
     """Every upcoming or overdue action, and every interview, as one calendar."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -43,7 +52,7 @@ def to_ics(applications: list[Application], today: date) -> bytes:
     calendar.add("x-wr-calname", "followup")
     stamp = datetime.combine(today, time())  # reproducible with --today
     for application in applications:
-        assessment = assess(application, today)
+        assessment = assess(application, today, settings)
         for action in assessment.actions:
             calendar.add_component(_action_event(application, action, stamp))
         for interview in application.interviews:

@@ -10,7 +10,7 @@ import re
 from datetime import date
 
 from followup_tui.domain.records import Application, Direction, Outcome
-from followup_tui.domain.rules import assess, describe
+from followup_tui.domain.rules import DEFAULT_SETTINGS, Settings, assess, describe
 from followup_tui.domain.text import printable
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
@@ -30,12 +30,14 @@ def block(text: str) -> str:
     return "  \n".join(escape(line) for line in printable(text).splitlines() if line.strip())
 
 
-def to_markdown(applications: list[Application], today: date) -> str:
-    return "\n---\n\n".join(_dossier(application, today) for application in applications)
+def to_markdown(
+    applications: list[Application], today: date, settings: Settings = DEFAULT_SETTINGS
+) -> str:
+    return "\n---\n\n".join(_dossier(application, today, settings) for application in applications)
 
 
-def _dossier(application: Application, today: date) -> str:
-    assessment = assess(application, today)
+def _dossier(application: Application, today: date, settings: Settings) -> str:
+    assessment = assess(application, today, settings)
     out = [f"# {escape(application.company)}: {escape(application.role)}", ""]
     facts = [
         ("Status", application.status.label),

@@ -23,8 +23,9 @@ from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
 
-from followup_tui.domain.records import Application, CallDraft, TouchKind
-from followup_tui.domain.rules import ActionKind, assess
+from followup_tui.domain.records import Application, CallDraft, Profile, TouchKind
+from followup_tui.domain.rules import ActionKind, Settings, assess
+from followup_tui.domain.settings import DEFAULT_PREFERENCES, Preferences
 from followup_tui.domain.text import one_line, printable
 from followup_tui.store.errors import StoreError
 from followup_tui.store.locks import CallClaim, CallTaken, claim_call
@@ -48,10 +49,25 @@ class FollowupApp(App[None]):
     COMMANDS = App.COMMANDS | {ApplicationCommands}
     TITLE = "followup"
     BINDINGS = [
-        Binding("question_mark", "help", "Help", tooltip="Show every key of this screen"),
+        Binding(
+            "question_mark", "help", "Help", tooltip="Show every key of this screen", id="help"
+        ),
         Binding("q", "quit", "Quit", show=False, tooltip="Quit"),
         Binding(
-            "u", "undo", "Undo", show=False, tooltip="Undo the last close, reopen, park or delete"
+            "u",
+            "undo",
+            "Undo",
+            show=False,
+            tooltip="Undo the last close, reopen, park or delete",
+            id="undo",
+        ),
+        Binding(
+            "comma",
+            "settings",
+            "Settings",
+            show=False,
+            tooltip="Rules' days, your name and signature, keys (the settings file)",
+            id="settings",
         ),
     ]
 
@@ -63,12 +79,22 @@ class FollowupApp(App[None]):
         demo: bool = False,
         preload: Preload | None = None,
         keymap: dict[str, str] | None = None,
+        preferences: Preferences = DEFAULT_PREFERENCES,
+        settings_file: Path | None = None,
+        ask_name: bool = False,
     ) -> None:
         super().__init__()
-        # Keys by binding id (`tui.actions.KEYS`), e.g. {"snooze": "z"}: every screen that
-        # offers the action takes the new key.
-        if keymap:
-            self.set_keymap(keymap)
+        # The settings file's content (followup_tui.settings): the rules' days, who signs the
+        # drafts, the keys. `settings_file` is where the settings screen writes it.
+        self.preferences = preferences
+        self.settings_file = settings_file
+        # First start: no settings file and no name anywhere, so ask for it once (skippable).
+        self.ask_name = ask_name
+        # Keys by binding id (`tui.keymap.BINDING_IDS`), e.g. {"snooze": "z"}: every screen
+        # that offers the action takes the new key. `keymap` wins over the settings file's.
+        self._keymap_given = dict(keymap or {})
+        if preferences.keys or keymap:
+            self.set_keymap({**preferences.keys, **self._keymap_given})
         # Screens subscribe in on_mount: a save publishes the application it changed (None:
         # any), a failed full check the error.
         self.data_changed_signal: Signal[int | None] = Signal(self, "data-changed")
@@ -91,6 +117,22 @@ class FollowupApp(App[None]):
         self.crash: CrashReport | None = None
         if demo:
             self.title = "followup · demo (temporary data)"
+
+    @property
+    def rules(self) -> Settings:
+        """The numbers the rules count with (RULES.md's *default*s, as the settings set them)."""
+        return self.preferences.rules
+
+    def profile(self) -> Profile:
+        """Who signs the scripts and drafts: the settings' [you], else what the database
+        holds (set with `m` before settings existed, or imported). Raises StoreError."""
+        return self.preferences.profile(self.reader.load_profile())
+
+    def apply_preferences(self, preferences: Preferences) -> None:
+        """New settings were written: keys move now, and every screen assesses again."""
+        self.preferences = preferences
+        self.set_keymap({**preferences.keys, **self._keymap_given})
+        self.data_changed()
 
     @property
     def store(self) -> Store:
@@ -154,6 +196,9 @@ class FollowupApp(App[None]):
 
     def on_mount(self) -> None:
         self._catch_signals(True)
+        if self.ask_name:
+            self.ask_name = False
+            self.call_after_refresh(self.action_welcome)
 
     def on_unmount(self) -> None:
         self._catch_signals(False)
@@ -249,8 +294,9 @@ class FollowupApp(App[None]):
         write(self, take_back, done=f"Undone: {what}", failed="Could not undo")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # q inside a form, picker or dialog must not throw away what is on it.
-        return not (action == "quit" and isinstance(self.screen, ModalScreen))
+        # q inside a form, picker or dialog must not throw away what is on it; the settings
+        # open from a screen, not over a form.
+        return not (action in ("quit", "settings") and isinstance(self.screen, ModalScreen))
 
     def action_help(self) -> None:
         from followup_tui.tui.screens.help import HelpScreen, key_table
@@ -259,6 +305,16 @@ class FollowupApp(App[None]):
             return
         title = self.screen.sub_title or self.screen.__class__.__name__
         self.push_screen(HelpScreen(title, key_table(self.screen)))
+
+    def action_settings(self) -> None:
+        from followup_tui.tui.screens.settings import edit_settings
+
+        self.run_worker(edit_settings(self), exclusive=True, group="settings")
+
+    def action_welcome(self) -> None:
+        from followup_tui.tui.screens.settings import welcome
+
+        self.run_worker(welcome(self), exclusive=True, group="settings")
 
     def open_application(self, application_id: int) -> None:
         from followup_tui.tui.screens.detail import DetailScreen
@@ -284,7 +340,7 @@ class FollowupApp(App[None]):
             return
         kind = TouchKind.STATUS_CHECK
         if application is not None:
-            action = assess(application, self.today).next_action
+            action = assess(application, self.today, self.rules).next_action
             if action is not None and action.kind is ActionKind.FEEDBACK_CALL:
                 kind = TouchKind.FEEDBACK_REQUEST  # R9: the feedback script
         # The newest call left open here that no other copy of followup has open.

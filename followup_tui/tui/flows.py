@@ -256,7 +256,7 @@ async def log_touch(
         follow_up = next(
             (
                 action
-                for action in assess(application, app.today).actions
+                for action in assess(application, app.today, app.rules).actions
                 if action.contact is not None and action.kind is not ActionKind.THANK_YOU
             ),
             None,
@@ -285,7 +285,7 @@ async def thank_you(app: FollowupApp, application_id: int) -> bool:
         return False
     pending = {
         action.contact.id
-        for action in assess(application, app.today).actions
+        for action in assess(application, app.today, app.rules).actions
         if action.kind is ActionKind.THANK_YOU and action.contact is not None
     }
     if not any(i.interviewer_ids for i in application.interviews) and not application.contacts:

@@ -16,6 +16,7 @@ from followup_tui.domain.text import printable
 from followup_tui.store.errors import StaleEdit, StoreError
 
 if TYPE_CHECKING:
+    from followup_tui.domain.settings import Preferences
     from followup_tui.store.repository import Store
     from followup_tui.tui.app import FollowupApp
 
@@ -66,3 +67,28 @@ def write(
     if done is not None:
         app.notify(f"{done} (u undoes)" if undo else done, timeout=4, markup=False)
     return Written(value)
+
+
+def write_settings(app: FollowupApp, preferences: Preferences, *, done: str | None) -> bool:
+    """Write the settings file (atomically, commented: `followup_tui.settings.save_settings`)
+    and put it in force: keys move, every screen assesses again. A failure is one plain line
+    and changes nothing; False then."""
+    from followup_tui.settings import save_settings, settings_path
+
+    path = app.settings_file or settings_path()
+    try:
+        save_settings(path, preferences)
+    except OSError as error:
+        app.notify(
+            printable(f"{path}: {error.strerror or error}"),
+            title="Settings not saved",
+            severity="error",
+            timeout=10,
+            markup=False,
+        )
+        return False
+    app.settings_file = path
+    app.apply_preferences(preferences)
+    if done is not None:
+        app.notify(printable(done), timeout=4, markup=False)
+    return True

@@ -55,11 +55,15 @@ async def test_resetting_the_script_on_a_read_only_database_says_why_and_goes_on
     assert Reader(db_path).load_applications() == demo_applications(TODAY)
 
 
-async def test_saving_your_name_on_a_read_only_database_says_why_and_goes_on(
-    demo_db, db_path, monkeypatch
+async def test_saving_your_name_where_the_settings_cannot_be_written_says_why_and_goes_on(
+    demo_db, db_path, tmp_path, monkeypatch
 ):
+    # Your name goes to the settings file now (issue 14 item 7), not the read-only database:
+    # a settings folder that cannot be made is what fails here.
     _fail_the_check(monkeypatch)
-    app = FollowupApp(db_path, TODAY)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    app = FollowupApp(db_path, TODAY, settings_file=blocker / "settings.toml")
     async with app.run_test(size=SIZE) as pilot:
         panel = await _call_panel(pilot)
         await pilot.press("m")
@@ -70,6 +74,6 @@ async def test_saving_your_name_on_a_read_only_database_says_why_and_goes_on(
         await pilot.pause(0.2)
         assert app.is_running
         notice = _last_notice(app)
-        assert notice.title == "Not saved" and "damaged" in notice.message
-        # What was typed is still on the form, so it can be saved once the file is fixed.
+        assert notice.title == "Settings not saved" and "not-a-folder" in notice.message
+        assert "\n" not in notice.message
         assert isinstance(app.screen, FormScreen) or app.screen is panel

@@ -11,7 +11,16 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from followup_tui.cli.commands import add, backups, due, export, import_file, locate, show
+from followup_tui.cli.commands import (
+    add,
+    backups,
+    due,
+    export,
+    import_file,
+    locate,
+    settings,
+    show,
+)
 from followup_tui.cli.common import Commands
 
 
@@ -20,4 +29,13 @@ class CommandModule(Protocol):
 
 
 # In the order `followup --help` lists them.
-COMMAND_MODULES: tuple[CommandModule, ...] = (due, add, show, export, import_file, locate, backups)
+COMMAND_MODULES: tuple[CommandModule, ...] = (
+    due,
+    add,
+    show,
+    export,
+    import_file,
+    locate,
+    settings,
+    backups,
+)

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from followup_tui.cli.common import Commands, for_stdout, say_backup_failed
+from followup_tui.cli.options import preferences_of
 
 
 def add_parser(commands: Commands) -> None:
@@ -33,7 +34,9 @@ def print_agenda(args: argparse.Namespace, today: date, path: Path) -> int:
 
     with Store(path, reading=True) as store:
         say_backup_failed(store)
-        assessments = review_list(store.load_applications(), today)
+        assessments = review_list(
+            store.load_applications(), today, preferences_of(args).rules
+        )
     overdue = any(action.overdue for a in assessments for action in a.actions)
     if args.json:
         sys.stdout.write(

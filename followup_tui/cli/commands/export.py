@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from followup_tui.cli.common import Commands, UsageError, for_stdout, say_backup_failed
+from followup_tui.cli.options import preferences_of
 from followup_tui.domain.text import printable
 
 
@@ -43,6 +44,8 @@ def export_everything(args: argparse.Namespace, today: date, path: Path) -> int:
         raise UsageError(f"--output: the folder {output.parent} does not exist")
     if args.application is not None and args.format != "md":
         raise UsageError("--application goes with --format md")
+    preferences = preferences_of(args)
+    rules = preferences.rules
     with Store(path, reading=True) as store:
         say_backup_failed(store)
         applications = store.load_applications()
@@ -55,14 +58,14 @@ def export_everything(args: argparse.Namespace, today: date, path: Path) -> int:
     elif args.format == "ics":
         from followup_tui.formats.ics import to_ics
 
-        data = to_ics(applications, today)
+        data = to_ics(applications, today, rules)
     elif args.format == "csv":
         from followup_tui.formats.csv_format import applications_csv, touches_csv
 
         if args.table == "touches":
             data = touches_csv(applications).encode()
         else:
-            data = applications_csv(applications, today).encode()
+            data = applications_csv(applications, today, rules).encode()
     else:
         from followup_tui.formats.markdown import to_markdown
 
@@ -70,7 +73,7 @@ def export_everything(args: argparse.Namespace, today: date, path: Path) -> int:
             applications = [a for a in applications if a.id == args.application]
             if not applications:
                 raise UsageError(f"no application #{args.application}")
-        data = to_markdown(applications, today).encode()
+        data = to_markdown(applications, today, rules).encode()
     if output is None:
         data = for_stdout(data.decode(), json=args.format == "json").encode()
         sys.stdout.flush()

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from followup_tui.cli.common import UsageError
+from followup_tui.cli.options import preferences_of
 from followup_tui.domain.records import Application, Interview
 from followup_tui.domain.text import one_line, printable
 from followup_tui.formats.invite import (
@@ -35,8 +36,8 @@ def import_invitation(args: argparse.Namespace, text: str, today: date, path: Pa
     if args.dry_run or args.skip_bad:
         raise UsageError("--dry-run and --skip-bad go with --format csv")
     with Store(path) as store:
-        # Your own address is not a contact. One today: the profile's; settings will add more.
-        mine = [store.load_profile().email]
+        # Your own address is not a contact: the settings' [you] email, else the stored one.
+        mine = [preferences_of(args).profile(store.load_profile()).email]
         try:
             # None: the machine's local zone, with its daylight-saving rules on the day itself.
             invitation = read_invitation(text, None, mine)
@@ -47,7 +48,7 @@ def import_invitation(args: argparse.Namespace, text: str, today: date, path: Pa
             return _cancel(args, store, invitation, found)
         if not mine[0].strip():
             print(
-                "followup: note: your own e-mail address is not set (the call panel's m key), "
+                "followup: note: your own e-mail address is not set (settings: [you] email), "
                 "so everyone on the invitation is taken for a contact",
                 file=sys.stderr,
             )

@@ -1,4 +1,4 @@
-"""`followup locate`: where the database and its backups are."""
+"""`followup locate`: where the database, its backups and the settings file are."""
 
 from __future__ import annotations
 
@@ -11,7 +11,11 @@ from followup_tui.domain.text import printable
 
 
 def add_parser(commands: Commands) -> None:
-    commands.add("locate", print_locations, help="print where the database and backups are")
+    commands.add(
+        "locate",
+        print_locations,
+        help="print where the database, its backups and the settings file are",
+    )
 
 
 def print_locations(args: argparse.Namespace, today: date, path: Path) -> int:
@@ -21,4 +25,8 @@ def print_locations(args: argparse.Namespace, today: date, path: Path) -> int:
     newest = found[0].name if found else "none yet"
     print(printable(f"database: {path}"))
     print(printable(f"backups:  {backups_dir(path)} ({len(found)}; newest: {newest})"))
+    settings = getattr(args, "settings_file", None)
+    if settings is not None:
+        there = "" if settings.exists() else " (not there yet: every default)"
+        print(printable(f"settings: {settings}{there}"))
     return 0

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from followup_tui.cli.common import Commands, UsageError, say_backup_failed
+from followup_tui.cli.options import preferences_of
 
 
 def add_parser(commands: Commands) -> None:
@@ -31,5 +32,5 @@ def show_application(args: argparse.Namespace, today: date, path: Path) -> int:
         application = store.load_application(wanted)
     if application is None:
         raise UsageError(f"no application #{wanted} (see `followup due --all`)")
-    sys.stdout.write(dossier_text(assess(application, today)))
+    sys.stdout.write(dossier_text(assess(application, today, preferences_of(args).rules)))
     return 0

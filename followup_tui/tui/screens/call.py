@@ -7,7 +7,6 @@ without pause, so a killed terminal loses at most that; the app offers to resume
 from __future__ import annotations
 
 import contextlib
-from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -28,7 +27,6 @@ from followup_tui.domain.records import (
     Channel,
     Direction,
     Outcome,
-    Profile,
     Touch,
     TouchKind,
 )
@@ -159,7 +157,7 @@ class CallScreen(FollowupScreen[bool]):
         app = self.followup_app
         try:
             application = app.reader.load_application(self.application_id)
-            self.profile = app.reader.load_profile()
+            self.profile = app.profile()
         except StoreError as error:
             self.query_one("#call-who", Static).update(Text(f"Could not load: {error}"))
             return
@@ -362,14 +360,10 @@ class CallScreen(FollowupScreen[bool]):
 
     @work(exclusive=True, group="flow")
     async def action_profile(self) -> None:
-        profile = await self.app.push_screen_wait(_profile_form(self.profile))
-        if profile is not None:
-            # Only scripts and drafts show it: of the open screens, this panel.
-            write(
-                self.followup_app,
-                lambda store: store.save_profile(profile),
-                changed=self.application_id,
-            )
+        from followup_tui.tui.screens.settings import edit_you
+
+        # Into the settings file's [you]; the panel hears the change and builds its script again.
+        await edit_you(self.followup_app)
 
 
 def _who_text(application: Application, script: Script, today: date, kind: TouchKind) -> Text:
@@ -443,16 +437,3 @@ def _bullets_form(variant: str, current: tuple[str, ...]) -> FormScreen:
         return lines, {}
 
     return FormScreen(f"Edit the {variant} script", fields, validate)
-
-
-def _profile_form(profile: Profile) -> FormScreen:
-    fields = [
-        FieldSpec("name", "Your name", value=profile.name),
-        FieldSpec("phone", "Your phone number", value=profile.phone),
-        FieldSpec("email", "Your email", value=profile.email),
-    ]
-
-    def validate(values: dict[str, Any]) -> tuple[Any, dict[str, str]]:
-        return replace(profile, **{key: str(value) for key, value in values.items()}), {}
-
-    return FormScreen("You: for scripts and drafts", fields, validate)

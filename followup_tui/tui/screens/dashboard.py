@@ -96,7 +96,7 @@ class DashboardScreen(ApplicationScreen[None]):
         if preload is not None and preload.ready:
             # Read before Textual was imported: the first frame has the data, no worker needed.
             try:
-                first = preload.take(self.followup_app.today)
+                first = preload.take(self.followup_app.today, self.followup_app.rules)
             except StoreError:
                 first = None  # the worker reads again and reports the error where it shows
             if first is not None:
@@ -122,11 +122,11 @@ class DashboardScreen(ApplicationScreen[None]):
         app = self.followup_app
         today = app.today
         if app.preload is not None and not include_closed:
-            first = app.preload.take(today)
+            first = app.preload.take(today, app.rules)
             if first is not None:
                 return first
         applications = app.reader.review_applications(today, include_closed=include_closed)
-        return review_list(applications, today, include_closed=include_closed)
+        return review_list(applications, today, app.rules, include_closed=include_closed)
 
     def data_changed(self, application_id: int | None) -> None:
         if application_id is None:
@@ -151,7 +151,8 @@ class DashboardScreen(ApplicationScreen[None]):
         application = self.followup_app.reader.load_application(application_id)
         if application is None:
             return application_id, None
-        shown = review_list([application], self.followup_app.today)
+        app = self.followup_app
+        shown = review_list([application], app.today, app.rules)
         return application_id, (shown[0] if shown else None)
 
     def _merge(self, application_id: int, assessment: Assessment | None) -> None:

@@ -59,7 +59,8 @@ class DetailScreen(ApplicationScreen[None]):
             return
         self.application = application
         self.sub_title = f"{one_line(application.company)} · {one_line(application.role)}"
-        content = detail_content(assess(application, self.followup_app.today))
+        app = self.followup_app
+        content = detail_content(assess(application, app.today, app.rules))
         self.query_one("#dossier-text", Static).update(content)
 
     def action_scroll_down(self) -> None:

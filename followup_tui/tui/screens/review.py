@@ -99,7 +99,7 @@ class ReviewScreen(ApplicationScreen[None]):
         except StoreError as error:
             step.update(Text(f"Could not load: {error}"))
             return
-        assessment = assess(application, app.today) if application else item.assessment
+        assessment = assess(application, app.today, app.rules) if application else item.assessment
         step.update(_step_text(item, assessment, self.index, len(self.items)))
 
     def _advance(self, result: str) -> None:
@@ -163,7 +163,7 @@ class ReviewScreen(ApplicationScreen[None]):
             ActionKind.THANK_YOU: thank_you_draft,
             ActionKind.FINAL_NOTE: final_note_draft,
         }.get(item.action.kind, status_email_draft)
-        draft = write(application, item.action.contact, app.reader.load_profile(), app.today)
+        draft = write(application, item.action.contact, app.profile(), app.today)
         self.app.push_screen(DraftScreen(draft))
 
     def action_skip(self) -> None:
@@ -205,7 +205,9 @@ class ReviewScreen(ApplicationScreen[None]):
             return None
         later = [
             item
-            for item in review_queue(review_list(applications, today), everything=True)
+            for item in review_queue(
+                review_list(applications, today, self.followup_app.rules), everything=True
+            )
             if item.action.due > today
         ]
         return min(later, key=lambda item: item.action.due, default=None)

@@ -48,9 +48,17 @@ class FormScreen(ModalScreen[Any]):
         Binding("ctrl+s", "save", "Save"),
     ]
 
-    def __init__(self, title: str, fields: Sequence[FieldSpec], validate: Validator) -> None:
+    def __init__(
+        self,
+        title: str,
+        fields: Sequence[FieldSpec],
+        validate: Validator,
+        *,
+        cancel: str = "Cancel",
+    ) -> None:
         super().__init__(classes="form-screen")
         self.form_title = title
+        self.cancel_label = cancel
         self.fields = list(fields)
         self.validate = validate
 
@@ -63,7 +71,7 @@ class FormScreen(ModalScreen[Any]):
                 yield Static("", id=f"error-{spec.name}", classes="field-error")
             with Horizontal(classes="form-buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
-                yield Button("Cancel (esc)", id="cancel")
+                yield Button(f"{self.cancel_label} (esc)", id="cancel")
 
     def on_mount(self) -> None:
         self.query_one(f"#field-{self.fields[0].name}").focus()
