@@ -10,7 +10,8 @@ from dataclasses import dataclass, replace
 from datetime import date, time
 from typing import Any
 
-from followup_tui.domain.dates import DateError, parse_date, short_day
+from followup_tui.domain.checks import not_come_yet, not_happened_yet, with_decision_date
+from followup_tui.domain.dates import DateError, parse_date
 from followup_tui.domain.figures import OUTCOMES
 from followup_tui.domain.records import (
     Application,
@@ -107,18 +108,13 @@ def application_form(application: Application | None, today: date) -> FormScreen
         decision = optional_date(values, "expected_decision", today, errors)
         if errors:
             return None, errors
-        learned = current.decision_learned_on
-        if decision != current.expected_decision:
-            learned = today if decision else None
         return replace(
-            current,
+            with_decision_date(current, decision, today),
             company=company,
             role=role,
             job_url=values["job_url"],
             location=values["location"],
             persistence=values["persistence"],
-            expected_decision=decision,
-            decision_learned_on=learned,
             key_strengths=values["key_strengths"],
             notes=values["notes"],
         ), {}
@@ -320,8 +316,8 @@ def touch_form(
         errors: dict[str, str] = {}
         on = _date(values, "on", today, errors)
         expected = optional_date(values, "expected_decision", today, errors) if inbound else None
-        if on is not None and on > today:
-            errors["on"] = f"{short_day(on)} has not happened yet: log it on the day"
+        if on is not None and (error := not_happened_yet(on, today)):
+            errors["on"] = error
         if errors or on is None:
             return None, errors
         touch = Touch(
@@ -370,8 +366,8 @@ def thank_you_form(application: Application, pending: set[int], today: date) -> 
         on = _date(values, "on", today, errors)
         if not values["people"]:
             errors["people"] = "Tick at least one person"
-        if on is not None and on > today:
-            errors["on"] = f"{short_day(on)} has not happened yet: log it on the day"
+        if on is not None and (error := not_happened_yet(on, today)):
+            errors["on"] = error
         if errors or on is None:
             return None, errors
         return [
@@ -447,8 +443,8 @@ def close_form(application: Application, today: date) -> FormScreen:
     def validate(values: dict[str, Any]) -> tuple[ClosingDraft | None, dict[str, str]]:
         errors: dict[str, str] = {}
         on = _date(values, "on", today, errors)
-        if on is not None and on > today:
-            errors["on"] = f"{short_day(on)} has not come yet: close it on the day"
+        if on is not None and (error := not_come_yet(on, today)):
+            errors["on"] = error
         if errors or on is None:
             return None, errors
         draft = ClosingDraft(
