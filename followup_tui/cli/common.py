@@ -10,9 +10,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from followup_tui.domain.text import json_printable, printable
+from followup_tui.domain.text import json_printable, one_line, printable
 
 if TYPE_CHECKING:
+    from followup_tui.domain.records import Application, Contact
     from followup_tui.store import Store
 
 # What runs a command: the parsed arguments, the day it is, and the database file.
@@ -50,6 +51,55 @@ class Commands:
         )
         parser.set_defaults(handler=handler)
         return parser
+
+
+def application_number(text: str) -> int:
+    """An application's number as typed: `3` or `#3` (as `due` and `list` show it)."""
+    try:
+        return int(text.strip().lstrip("#"))
+    except ValueError:
+        raise UsageError(f"{text!r} is not an application number") from None
+
+
+def date_option(flag: str, text: str, today: date) -> date:
+    """A date as typed after `flag`: YYYY-MM-DD or a word (today, yesterday, -3d)."""
+    from followup_tui.domain.dates import DateError, parse_date
+
+    try:
+        return parse_date(text, today)
+    except DateError as error:
+        raise UsageError(f"{flag}: {error}") from None
+
+
+def store_to_change(path: Path) -> Store:
+    """The Store for a command that changes an application: the file must exist already (a
+    mistyped --db is an error, not a new empty database). Opening it migrates it if need be and
+    takes the day's backup, as every write does."""
+    if not path.exists():
+        raise UsageError(f"no database at {path} yet: add an application first (`followup add`)")
+    from followup_tui.store import Store
+
+    return Store(path)
+
+
+def find_contact(application: Application, text: str, flag: str) -> Contact:
+    """A contact of the application by number or by name (whole, any case)."""
+    wanted, number = text.strip(), text.strip().lstrip("#")
+    if number.isdigit() and (found := application.contact(int(number))) is not None:
+        return found
+    matches = [c for c in application.contacts if c.full_name.casefold() == wanted.casefold()]
+    if len(matches) == 1:
+        return matches[0]
+    known = ", ".join(f"{c.id} {one_line(c.full_name)}" for c in application.contacts)
+    which = "more than one contact" if matches else "no contact"
+    raise UsageError(
+        f"{flag}: {which} {text!r} on #{application.id}"
+        + (f" (its contacts: {known})" if known else " (it has no contacts yet)")
+    )
+
+
+def no_such_application(number: int) -> UsageError:
+    return UsageError(f"no application #{number} (see `followup list`)")
 
 
 def for_stdout(text: str, *, json: bool = False) -> str:

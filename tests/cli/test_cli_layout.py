@@ -20,12 +20,16 @@ from followup_tui.cli import main
 
 TODAY = "2026-03-10"
 COMMANDS = ["due", "add", "show", "export", "import", "locate", "backup", "restore"]
+COMMANDS += ["list", "log", "close", "edit"]  # issue 16 item 5
 # What each command needs to parse at all (its required options and arguments).
 REQUIRED = {
     "add": ["--company", "Acme", "--role", "Engineer"],
     "show": ["1"],
     "import": ["file.json"],
     "restore": ["backup.sqlite"],
+    "log": ["1"],
+    "close": ["1", "--as", "rejected"],
+    "edit": ["1"],
 }
 
 

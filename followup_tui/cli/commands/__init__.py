@@ -14,10 +14,14 @@ from typing import Protocol
 from followup_tui.cli.commands import (
     add,
     backups,
+    close,
     due,
+    edit,
     export,
     import_file,
+    list_applications,
     locate,
+    log_touch,
     settings,
     show,
 )
@@ -31,8 +35,12 @@ class CommandModule(Protocol):
 # In the order `followup --help` lists them.
 COMMAND_MODULES: tuple[CommandModule, ...] = (
     due,
+    list_applications,
     add,
     show,
+    log_touch,
+    close,
+    edit,
     export,
     import_file,
     locate,

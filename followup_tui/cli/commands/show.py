@@ -31,6 +31,6 @@ def show_application(args: argparse.Namespace, today: date, path: Path) -> int:
         say_backup_failed(store)
         application = store.load_application(wanted)
     if application is None:
-        raise UsageError(f"no application #{wanted} (see `followup due --all`)")
+        raise UsageError(f"no application #{wanted} (see `followup list`)")
     sys.stdout.write(dossier_text(assess(application, today, preferences_of(args).rules)))
     return 0
