@@ -1,10 +1,17 @@
 """One description of the stored data: every table's columns, and the record field each holds.
 
+A record's own table holds its fields (`domain/records.py`), one column each, under the field's
+name and with a type that follows from the field's (text, integer, date, time, boolean; a
+StrEnum as its value's text, an aware datetime as UTC text). Only what differs is written here:
+a column named otherwise (`happened_on`, `row_version`), the links, a column no record holds,
+a field set only when the row is made. A tuple field (a record's history, its interviewers) is
+held in a table of its own.
+
 The read path (`reading.py`) builds its SELECTs and its row-to-record conversion from it, the
 write path (`repository.py`) and the generator (`generate.py`) fill rows from it, and
 `tests/store/test_columns.py` checks it, column by column, against the schema `migrations.py`
-makes. A new stored field is named here, in the DDL (a migration step), in `tables.py` and in
-`domain/records.py`; readers and writers follow.
+makes. A new stored field is named in `domain/records.py`, in the DDL (a migration step) and in
+`tables.py`; readers and writers follow.
 
 Plain Python on purpose: the fast read path imports it and must not import SQLAlchemy.
 """
@@ -12,11 +19,12 @@ Plain Python on purpose: the fast read path imports it and must not import SQLAl
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
 from enum import StrEnum
-from typing import Any
+from types import UnionType
+from typing import Any, get_args, get_origin, get_type_hints
 
 from followup_tui.domain import records
 
@@ -38,12 +46,7 @@ class Column:
     on_insert_only: bool = False
 
 
-def _same(name: str, sql_type: str = TEXT, **options: Any) -> Column:
-    """A column whose record field has the same name."""
-    return Column(name, sql_type, name, **options)
-
-
-ID = _same("id", INTEGER)
+ID = Column("id", INTEGER, "id")
 VERSION = Column("row_version", INTEGER, "version")
 LINK = Column("application_id", INTEGER, None)
 
@@ -51,7 +54,7 @@ LINK = Column("application_id", INTEGER, None)
 @dataclass(frozen=True, slots=True)
 class Table:
     name: str
-    columns: tuple[Column, ...]  # in the order PRAGMA table_info lists them
+    columns: tuple[Column, ...]
     record: type | None = None  # the records.py dataclass one row becomes
 
     def column(self, name: str) -> Column:
@@ -78,62 +81,54 @@ class Table:
         )
 
 
+_SQL_TYPES = {str: TEXT, int: INTEGER, bool: BOOLEAN, date: DATE, time: TIME, datetime: TEXT}
+
+
+def _held(
+    record: type,
+    *,
+    links: tuple[Column, ...] = (),
+    named: Mapping[str, str] | None = None,
+    on_insert_only: tuple[str, ...] = (),
+    more: tuple[Column, ...] = (),
+) -> tuple[Column, ...]:
+    """The columns of a record's own table: its id, its links, then one column a field (named
+    as the field but for those in `named`), then what no record holds."""
+    hints = get_type_hints(record)
+    held = [ID, *links]
+    for field in dataclasses.fields(record):
+        kind = hints[field.name]
+        if isinstance(kind, UnionType):  # `date | None`: the column may be NULL
+            kind = next(arg for arg in get_args(kind) if arg is not type(None))
+        if field.name == "id" or get_origin(kind) is tuple:
+            continue  # a tuple is kept in a table of its own
+        if field.name == "version":
+            held.append(VERSION)
+            continue
+        enum = kind if issubclass(kind, StrEnum) else None
+        held.append(
+            Column(
+                (named or {}).get(field.name, field.name),
+                TEXT if enum else _SQL_TYPES[kind],
+                field.name,
+                enum=enum,
+                utc=kind is datetime,
+                on_insert_only=field.name in on_insert_only,
+            )
+        )
+    return (*held, *more)
+
+
 APPLICATION = Table(
     "application",
-    (
-        ID,
-        _same("company"),
-        _same("role"),
-        _same("job_url"),
-        _same("location"),
-        _same("status", enum=records.Status),
-        _same("persistence", enum=records.Persistence),
-        _same("expected_decision", DATE),
-        _same("decision_learned_on", DATE),
-        _same("snoozed_until", DATE),
-        _same("key_strengths"),
-        _same("notes"),
-        _same("closed_on", DATE),
-        _same("closed_reason"),
-        _same("feedback"),
-        _same("lessons"),
-        _same("created_on", DATE, on_insert_only=True),
-        VERSION,
-    ),
+    _held(records.Application, on_insert_only=("created_on",)),
     records.Application,
 )
-CONTACT = Table(
-    "contact",
-    (
-        ID,
-        LINK,
-        _same("full_name"),
-        _same("title"),
-        _same("email"),
-        _same("phone"),
-        _same("postal_address"),
-        _same("decision_maker", BOOLEAN),
-        _same("rapport", BOOLEAN),
-        _same("notes"),
-        VERSION,
-    ),
-    records.Contact,
-)
+CONTACT = Table("contact", _held(records.Contact, links=(LINK,)), records.Contact)
 INTERVIEW = Table(
     "interview",
-    (
-        ID,
-        LINK,
-        _same("held_on", DATE),
-        _same("at_time", TIME),
-        _same("stage"),
-        _same("topics"),
-        _same("concerns"),
-        _same("notes"),
-        VERSION,
-        # The calendar invitation it came from: the store alone reads it (by UID), no record.
-        Column("invite_uid", TEXT, None),
-    ),
+    # The calendar invitation it came from: the store alone reads it (by UID), no record.
+    _held(records.Interview, links=(LINK,), more=(Column("invite_uid", TEXT, None),)),
     records.Interview,
 )
 # Who sat in on an interview: `records.Interview.interviewer_ids`, in `position` order.
@@ -146,20 +141,7 @@ INTERVIEWER = Table(
     ),
 )
 TOUCH = Table(
-    "touch",
-    (
-        ID,
-        LINK,
-        _same("contact_id", INTEGER),
-        Column("happened_on", DATE, "on"),
-        _same("channel", enum=records.Channel),
-        _same("direction", enum=records.Direction),
-        _same("kind", enum=records.TouchKind),
-        _same("outcome", enum=records.Outcome),
-        _same("notes"),
-        _same("duration_seconds", INTEGER),
-    ),
-    records.Touch,
+    "touch", _held(records.Touch, links=(LINK,), named={"on": "happened_on"}), records.Touch
 )
 # The user's own script bullets: `Application.call_script` and `.voicemail_script`.
 SCRIPT_LINE = Table(
@@ -172,17 +154,7 @@ SCRIPT_LINE = Table(
         Column("text", TEXT, None),
     ),
 )
-CALL_DRAFT = Table(
-    "call_draft",
-    (
-        ID,
-        _same("application_id", INTEGER),
-        _same("contact_id", INTEGER),
-        _same("started_at", TEXT, utc=True),
-        _same("notes"),
-    ),
-    records.CallDraft,
-)
+CALL_DRAFT = Table("call_draft", _held(records.CallDraft), records.CallDraft)
 # One row a `Profile` field: key is the field's name.
 PROFILE = Table("profile", (Column("key", TEXT, None), Column("value", TEXT, None)))
 

@@ -51,8 +51,9 @@ def schema_mismatches(path: Path, tables: tuple[Table, ...] = columns.TABLES) ->
         for name in stored:
             table = described.get(name)
             info = connection.execute(f"PRAGMA table_info({name})").fetchall()
-            in_ddl = [(row[1], row[2]) for row in info]
-            in_description = [(c.name, c.sql_type) for c in table.columns] if table else []
+            # By name: the description lists a record's columns in the order of its fields.
+            in_ddl = sorted((row[1], row[2]) for row in info)
+            in_description = sorted((c.name, c.sql_type) for c in table.columns) if table else []
             if in_ddl != in_description:
                 problems.append(f"{name}: DDL {in_ddl} != description {in_description}")
         return problems
