@@ -15,6 +15,7 @@ from followup_tui.cli.commands import (
     add,
     backups,
     close,
+    completion,
     due,
     edit,
     export,
@@ -46,4 +47,5 @@ COMMAND_MODULES: tuple[CommandModule, ...] = (
     locate,
     settings,
     backups,
+    completion,
 )
