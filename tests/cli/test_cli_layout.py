@@ -19,7 +19,7 @@ import pytest
 from followup_tui.cli import main
 
 TODAY = "2026-03-10"
-COMMANDS = ["due", "add", "show", "export", "import", "locate", "backup", "restore"]
+COMMANDS = ["due", "add", "show", "export", "import", "locate", "settings", "backup", "restore"]
 COMMANDS += ["list", "log", "close", "edit", "completion"]  # issue 16 item 5, 6
 # What each command needs to parse at all (its required options and arguments).
 REQUIRED = {
