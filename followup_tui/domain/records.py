@@ -197,6 +197,10 @@ class Application:
                 return contact
         return None
 
+    def interviewers(self, interview: Interview) -> tuple[Contact, ...]:
+        """Who sat in on `interview`, in its order: the contacts still on record."""
+        return tuple(c for c in map(self.contact, interview.interviewer_ids) if c is not None)
+
     def held_by(self, today: date) -> tuple[Interview, ...]:
         """The interviews held by `today`, today's included, in the order they were held.
 

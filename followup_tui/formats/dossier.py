@@ -115,11 +115,7 @@ def _contact(contact: Contact) -> Entry:
 
 
 def _interview(application: Application, interview: Interview) -> Entry:
-    names = ", ".join(
-        one_line(contact.full_name)
-        for contact in map(application.contact, interview.interviewer_ids)
-        if contact
-    )
+    names = ", ".join(one_line(c.full_name) for c in application.interviewers(interview))
     at = f" {interview.at_time:%H:%M}" if interview.at_time else ""
     stage = f" {one_line(interview.stage)}" if interview.stage else ""
     details = (

@@ -59,11 +59,7 @@ def to_ics(
             event = Event()
             event.add("uid", interview_uid(interview.id))
             event.add("dtstamp", stamp)
-            names = ", ".join(
-                one_line(c.full_name)
-                for c in map(application.contact, interview.interviewer_ids)
-                if c is not None
-            )
+            names = ", ".join(one_line(c.full_name) for c in application.interviewers(interview))
             stage = f"{one_line(interview.stage)} interview" if interview.stage else "Interview"
             event.add("summary", f"{stage}: {one_line(application.company)}")
             if interview.at_time is not None:

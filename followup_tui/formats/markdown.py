@@ -73,11 +73,7 @@ def _dossier(application: Application, today: date, settings: Settings) -> str:
     if application.interviews:
         out += ["", "## Interviews", ""]
         for interview in application.interviews:
-            people = ", ".join(
-                escape(c.full_name)
-                for c in map(application.contact, interview.interviewer_ids)
-                if c is not None
-            )
+            people = ", ".join(escape(c.full_name) for c in application.interviewers(interview))
             at = f" {interview.at_time:%H:%M}" if interview.at_time else ""
             stage = f" {escape(interview.stage)}" if interview.stage else ""
             out.append(f"- {interview.held_on.isoformat()}{at}{stage}"

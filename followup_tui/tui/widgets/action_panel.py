@@ -31,11 +31,7 @@ class ActionPanel(Static):
             text.append("\nNotes: ", style="bold")
             text.append(one_line(application.notes))
         for interview in application.upcoming(assessment.today):
-            names = ", ".join(
-                one_line(contact.full_name)
-                for contact in map(application.contact, interview.interviewer_ids)
-                if contact is not None
-            )
+            names = ", ".join(one_line(c.full_name) for c in application.interviewers(interview))
             at = f" {interview.at_time:%H:%M}" if interview.at_time else ""
             stage = f" {one_line(interview.stage)}" if interview.stage else ""
             text.append(f"\nUpcoming{stage} interview {short_day(interview.held_on)}{at}")
