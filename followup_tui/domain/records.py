@@ -46,6 +46,14 @@ class Status(Labelled):
         return self not in (Status.ACTIVE, Status.PARKED)
 
 
+class WithdrawAnswer(StrEnum):
+    """The user's answer to "withdraw from this one?" after accepting another offer (R13)."""
+
+    UNANSWERED = ""  # not asked, or asked and not answered yet
+    KEEP = "keep"
+    WITHDRAW = "withdraw"
+
+
 class Persistence(StrEnum):
     """How hard to push (R4): the days between two outbound follow-ups."""
 
@@ -182,6 +190,13 @@ class Application:
     closed_reason: str = ""
     lessons: str = ""
     created_on: date | None = None
+    # R11: the day applied, and where the opening came from (job board, referral, recruiter).
+    applied_on: date | None = None
+    source: str = ""
+    # R13: set on each other active application when an offer is accepted; the user's answer.
+    withdraw_suggested_on: date | None = None
+    withdraw_answer: WithdrawAnswer = WithdrawAnswer.UNANSWERED
+    # The store reads the fields above by position: new stored fields go before the history.
     contacts: tuple[Contact, ...] = ()
     interviews: tuple[Interview, ...] = ()
     touches: tuple[Touch, ...] = ()

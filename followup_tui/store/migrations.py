@@ -150,7 +150,19 @@ _V5 = [
     " WHERE invite_uid IS NOT NULL",
 ]
 
-STEPS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5]
+# v6: the whole journey (issue 14). An application can be active before any interview, with
+# the day applied and where it came from (R11); accepting an offer suggests withdrawing from the
+# other active applications, and each keeps the user's answer (R13): '' not answered yet,
+# 'keep', or 'withdraw'.
+_V6 = [
+    "ALTER TABLE application ADD COLUMN applied_on DATE",
+    "ALTER TABLE application ADD COLUMN source TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE application ADD COLUMN withdraw_suggested_on DATE",
+    "ALTER TABLE application ADD COLUMN withdraw_answer TEXT NOT NULL DEFAULT ''"
+    " CHECK (withdraw_answer IN ('', 'keep', 'withdraw'))",
+]
+
+STEPS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6]
 LATEST = len(STEPS)
 
 

@@ -29,6 +29,10 @@ class ApplicationRow(SQLModel, table=True):
     lessons: str = ""
     created_on: date | None = None
     row_version: int = 1
+    applied_on: date | None = None  # R11
+    source: str = ""
+    withdraw_suggested_on: date | None = None  # R13
+    withdraw_answer: str = ""  # '', 'keep' or 'withdraw'
 
 
 class ContactRow(SQLModel, table=True):

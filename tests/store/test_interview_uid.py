@@ -145,5 +145,7 @@ def test_migrating_v4_gives_every_interview_an_empty_uid_and_keeps_every_row(tmp
     assert [row[:-1] for row in after["interview"][:2]] == before["interview"]
     assert [row[-1] for row in after["interview"]] == [None, None, UID]
     for table in ("application", "touch", "interview_interviewer"):
-        assert after[table][: len(before[table])] == before[table]
+        width = len(before[table][0])  # later steps may add columns (v6: the application's)
+        kept = [row[:width] for row in after[table][: len(before[table])]]
+        assert kept == before[table]
     assert after["contact"][:3] == before["contact"]

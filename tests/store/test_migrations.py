@@ -90,3 +90,18 @@ def test_migrated_schema_matches_the_sqlmodel_tables(tmp_path):
             if not column.primary_key:
                 assert not_null == (not column.nullable), f"{table.name}.{column.name}"
     connection.close()
+
+
+def test_v6_old_applications_read_as_applied_on_no_known_day_and_nothing_to_withdraw(tmp_path):
+    path = tmp_path / "followup.sqlite"
+    shutil.copy(FIXTURES / "schema_v5.sqlite", path)
+    with Store(path) as store:
+        loaded = store.load_applications()
+    for application in loaded:
+        assert application.applied_on is None and application.source == ""
+        assert application.withdraw_suggested_on is None
+        assert application.withdraw_answer == ""
+    connection = sqlite3.connect(path)
+    with pytest.raises(sqlite3.IntegrityError):  # only '', 'keep' or 'withdraw'
+        connection.execute("UPDATE application SET withdraw_answer = 'maybe'")
+    connection.close()
