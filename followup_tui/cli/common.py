@@ -15,6 +15,7 @@ from followup_tui.domain.text import json_printable, one_line, printable
 if TYPE_CHECKING:
     from followup_tui.domain.records import Application, Contact
     from followup_tui.store import Store
+    from followup_tui.store.reading import Reader
 
 # What runs a command: the parsed arguments, the day it is, and the database file.
 Handler = Callable[[argparse.Namespace, date, Path], int]
@@ -118,3 +119,24 @@ def say_backup_failed(store: Store) -> None:
     disk), and says so on one line."""
     if store.backup_error is not None:
         print(f"followup: warning: {printable(str(store.backup_error))}", file=sys.stderr)
+
+
+def reader_for(path: Path) -> Reader:
+    """How a command that only reads opens the file: after the header check (a StoreError says
+    why it cannot be used), through the light reader, without importing SQLAlchemy. A new file
+    or an older schema goes through the Store first, to be created or migrated.
+
+    It takes no daily backup: the app (behind its first frame) and every command that writes
+    open the Store, which takes the day's backup before the day's first change, and a day of
+    reading alone changes nothing to back up. `followup due` in a shell start-up file never
+    waits for a copy of the file (issue 17)."""
+    from followup_tui.store.reading import Reader
+
+    reader = Reader.open_quickly(path)
+    if reader is None:
+        from followup_tui.store import Store
+
+        with Store(path, reading=True) as store:
+            say_backup_failed(store)
+        reader = Reader(path)
+    return reader

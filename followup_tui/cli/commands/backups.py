@@ -23,7 +23,7 @@ def add_parser(commands: Commands) -> None:
 def back_up(args: argparse.Namespace, today: date, path: Path) -> int:
     """Copy the database, consistently even while followup runs elsewhere. Without PATH the copy
     goes to the backups folder beside the database (the newest 14 are kept there; a copy is
-    also made on the first start of each day)."""
+    also made each day by the app's first start or the first command that writes)."""
     from followup_tui.store import Store
     from followup_tui.store.backups import backup_path, copy_database, make_backup
 

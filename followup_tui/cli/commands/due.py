@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from followup_tui.cli.common import Commands, for_stdout, say_backup_failed
+from followup_tui.cli.common import Commands, for_stdout, reader_for
 from followup_tui.cli.options import preferences_of
 
 
@@ -30,13 +30,11 @@ def print_agenda(args: argparse.Namespace, today: date, path: Path) -> int:
     0 when nothing is overdue, 1 when something is (2: an error)."""
     from followup_tui.domain.review import review_list
     from followup_tui.formats.agenda import agenda_json, agenda_short, agenda_text
-    from followup_tui.store import Store
 
-    with Store(path, reading=True) as store:
-        say_backup_failed(store)
-        assessments = review_list(
-            store.load_applications(), today, preferences_of(args).rules
-        )
+    # Only what the review can show (active applications, and closed ones that may still owe
+    # an R9 call), not every application with its whole history.
+    applications = reader_for(path).review_applications(today)
+    assessments = review_list(applications, today, preferences_of(args).rules)
     overdue = any(action.overdue for a in assessments for action in a.actions)
     if args.json:
         sys.stdout.write(

@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from followup_tui.cli.common import Commands, UsageError, say_backup_failed
+from followup_tui.cli.common import Commands, UsageError, reader_for
 from followup_tui.cli.options import preferences_of
 
 
@@ -25,11 +25,8 @@ def show_application(args: argparse.Namespace, today: date, path: Path) -> int:
         raise UsageError(f"{args.id!r} is not an application number") from None
     from followup_tui.domain.rules import assess
     from followup_tui.formats.dossier import dossier_text
-    from followup_tui.store import Store
 
-    with Store(path, reading=True) as store:
-        say_backup_failed(store)
-        application = store.load_application(wanted)
+    application = reader_for(path).load_application(wanted)
     if application is None:
         raise UsageError(f"no application #{wanted} (see `followup list`)")
     sys.stdout.write(dossier_text(assess(application, today, preferences_of(args).rules)))

@@ -1,0 +1,182 @@
+"""The shell agenda reads through the light reader (issue 17 item 1).
+
+`followup due` runs in every new terminal from a shell start-up file; `show` and `list` are its
+neighbours. On a file at the current schema they read with the standard library's sqlite3 after
+the header check, never importing SQLAlchemy, SQLModel or Textual, and take no backup (the day's
+backup is taken by the app or the first write of the day, before anything changes). A file that
+needs migrating still goes through the Store first. What they print is what the Store path
+printed: the review read from every application, all of its history loaded.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from followup_tui.cli import main
+from followup_tui.cli.run import build_parser
+from followup_tui.demo import demo_applications
+from followup_tui.domain.review import review_list
+from followup_tui.domain.rules import assess
+from followup_tui.formats.agenda import agenda_json, agenda_short, agenda_text
+from followup_tui.formats.dossier import dossier_text
+from followup_tui.store import Store
+from followup_tui.store.backups import list_backups
+from followup_tui.store.generate import generate
+from followup_tui.store.migrations import LATEST, user_version
+
+TODAY = date(2026, 3, 10)
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+HEAVY = ("sqlalchemy", "sqlmodel", "textual")
+
+DUE_FORMS = [
+    ["due"],
+    ["due", "--short"],
+    ["due", "--json"],
+    ["due", "--all"],
+    ["due", "--quiet"],
+    ["due", "--all", "--json"],
+    ["due", "--all", "--short"],
+]
+
+
+def _has_list() -> bool:
+    """Whether `followup list` exists yet (another change adds it)."""
+    try:
+        with contextlib.redirect_stderr(io.StringIO()):
+            build_parser().parse_args(["list"])
+    except SystemExit:
+        return False
+    return True
+
+
+READ_FORMS = [*DUE_FORMS, ["show", "1"], *([["list"]] if _has_list() else [])]
+
+# Runs `followup` in a fresh interpreter and says, on stderr's last line, which heavy modules
+# it imported.
+CHILD = """
+import json, sys
+from followup_tui.cli import main
+code = main(sys.argv[1:])
+sys.stdout.flush()
+print(json.dumps(sorted(m for m in HEAVY if m in sys.modules)), file=sys.stderr)
+sys.exit(code)
+""".replace("HEAVY", repr(HEAVY))
+
+
+def run_child(db: Path, argv: list[str]) -> tuple[subprocess.CompletedProcess[str], list[str]]:
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, "--db", str(db), "--today", TODAY.isoformat(), *argv],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "FOLLOWUP_SETTINGS": str(db.parent / "no-settings.toml")},
+    )
+    *_, last = done.stderr.strip().splitlines() or [""]
+    return done, json.loads(last) if last.startswith("[") else ["(no report)"]
+
+
+@pytest.mark.parametrize("argv", READ_FORMS, ids=" ".join)
+def test_reading_commands_import_no_sqlalchemy_sqlmodel_or_textual(demo_db, argv):
+    done, imported = run_child(demo_db, argv)
+    assert done.returncode in (0, 1), done.stderr
+    assert imported == [], f"{' '.join(argv)} imported {imported}"
+    assert done.stdout.strip() or argv == ["due", "--quiet"]
+    # ... and took no backup: the app or the day's first write takes it, before any change.
+    assert list_backups(demo_db) == []
+
+
+def test_a_file_that_needs_migrating_migrates_first(tmp_path):
+    older = sorted(FIXTURES.glob("schema_v*.sqlite"))[-1]
+    db = tmp_path / "followup.sqlite"
+    shutil.copy(older, db)
+    with sqlite3.connect(db) as connection:
+        assert user_version(connection) < LATEST
+    done, imported = run_child(db, ["due", "--all"])
+    assert done.returncode in (0, 1), done.stderr
+    assert "sqlmodel" in imported  # the Store migrated it: only then is SQLAlchemy paid for
+    with sqlite3.connect(db) as connection:
+        assert user_version(connection) == LATEST
+    assert [path.name.endswith(f"before-v{LATEST}.sqlite") for path in list_backups(db)] == [True]
+    done, imported = run_child(db, ["due", "--all"])  # now current: the light path
+    assert imported == [] and done.returncode in (0, 1), done.stderr
+
+
+def test_a_file_that_is_not_ours_is_still_refused_on_one_line(tmp_path, capsys):
+    other = tmp_path / "notes.sqlite"
+    other.write_text("shopping list")
+    for argv in (["due", "--quiet"], ["show", "1"]):
+        assert main(["--db", str(other), *argv]) == 2
+        err = capsys.readouterr().err
+        assert "not a followup database" in err and len(err.strip().splitlines()) == 1
+    assert other.read_text() == "shopping list"
+
+
+def test_a_day_of_only_reading_leaves_its_backup_to_the_first_write(demo_db, capsys):
+    for argv in (["due", "--quiet"], ["due"], ["show", "2"]):
+        main(["--db", str(demo_db), "--today", TODAY.isoformat(), *argv])
+    assert list_backups(demo_db) == []
+    before = len(demo_applications(TODAY))
+    assert main(["--db", str(demo_db), "add", "--company", "New Co", "--role", "Role"]) == 0
+    capsys.readouterr()
+    [backup] = list_backups(demo_db)
+    assert backup.name.endswith("-daily.sqlite")
+    with sqlite3.connect(backup) as copy:  # taken before the write
+        assert copy.execute("SELECT count(*) FROM application").fetchone()[0] == before
+
+
+# The same output as the Store path: every application loaded, the review worked out from all.
+
+
+def store_printed(path: Path, argv: list[str], today: date) -> tuple[str, int]:
+    """What `due` and `show` printed when they read through the Store (before issue 17)."""
+    with Store(path, backup_daily=False) as store:
+        if argv[0] == "show":
+            application = store.load_application(int(argv[1]))
+            assert application is not None
+            return dossier_text(assess(application, today)), 0
+        assessments = review_list(store.load_applications(), today)
+    everything = "--all" in argv
+    overdue = any(action.overdue for a in assessments for action in a.actions)
+    if "--json" in argv:
+        text = agenda_json(assessments, today, everything=everything)
+    elif "--quiet" in argv or "--short" in argv:
+        text = agenda_short(assessments, everything=everything)
+        if not text and "--quiet" not in argv:
+            text = "Nothing due today.\n"
+    else:
+        text = agenda_text(assessments, today, everything=everything)
+    return text, 1 if overdue else 0
+
+
+def same_as_the_store(path: Path, capsys, days: list[date], shown: list[int]) -> None:
+    capsys.readouterr()
+    for today in days:
+        for argv in [*DUE_FORMS, *(["show", str(number)] for number in shown)]:
+            code = main(["--db", str(path), "--today", today.isoformat(), *argv])
+            printed = capsys.readouterr()
+            assert (printed.out, code) == store_printed(path, argv, today), (today, argv)
+            assert printed.err == ""
+
+
+def test_the_same_output_as_the_store_on_the_demo(demo_db, capsys):
+    days = [TODAY, TODAY - timedelta(days=30), TODAY + timedelta(days=9)]
+    same_as_the_store(demo_db, capsys, days, shown=list(range(1, 17)))
+
+
+@pytest.mark.slow  # a generated database of 1,000 applications, read many times
+def test_the_same_output_as_the_store_on_1000_applications(tmp_path, capsys):
+    path = tmp_path / "n1000.sqlite"
+    generate(path, 1000, TODAY, active_share=0.1)
+    days = [TODAY, TODAY + timedelta(days=20)]
+    same_as_the_store(path, capsys, days, shown=[1, 2, 500, 1000])
