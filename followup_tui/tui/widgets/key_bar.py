@@ -4,10 +4,17 @@ One widget drawing one line of text. Textual's Footer makes a widget per key and
 restyles all of them several times each time a screen is pushed or popped: about 90 ms of
 opening the detail screen with its 11 keys (measured with cProfile, see README's Performance).
 A click on a key presses it, as on the Footer.
+
+When the keys do not fit the width, whole keys are left out from the right (the screens list
+their keys most important first), keeping the way back (escape) and help: the bar is never cut
+mid-word, and help lists every key.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -66,10 +73,9 @@ class KeyBar(Widget):
                 palette = (binding, enabled)
             elif binding.show:
                 shown.setdefault(binding.action, (binding, enabled))
+        entries = _fitting(list(shown.values()), self.size.width, self.app.get_key_display)
         text = Text(no_wrap=True, overflow="ellipsis", end="")
-        spans = [
-            self._append(text, binding, enabled, styles) for binding, enabled in shown.values()
-        ]
+        spans = [self._append(text, binding, enabled, styles) for binding, enabled in entries]
         if palette is not None:
             right = Text(no_wrap=True, end="")
             start, end, key = self._append(right, *palette, styles)
@@ -102,3 +108,25 @@ class KeyBar(Widget):
             if start <= event.x < end:
                 self.app.simulate_key(key)
                 return
+
+
+def _kept(binding: Binding) -> bool:
+    """Escape (back, cancel) and help stay however narrow the bar."""
+    return binding.key.split(",")[0] == "escape" or binding.action in ("help", "app.help")
+
+
+def _fitting(
+    entries: list[tuple[Binding, bool]], width: int, display: Callable[[Binding], str]
+) -> list[tuple[Binding, bool]]:
+    """The keys that fit in width cells, in their order: the last of the others go first."""
+
+    def cells(binding: Binding) -> int:
+        return cell_len(display(binding)) + cell_len(binding.description) + 3  # " key description "
+
+    entries = list(entries)
+    while entries and sum(cells(binding) for binding, _ in entries) > width:
+        droppable = [i for i, (binding, _) in enumerate(entries) if not _kept(binding)]
+        if not droppable:
+            break
+        del entries[droppable[-1]]
+    return entries

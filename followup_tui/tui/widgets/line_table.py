@@ -2,13 +2,19 @@
 
 Textual's DataTable builds and measures every row up front: a quarter of a second per thousand
 rows, again whenever the rows change. Here a row's cells are built the first time it scrolls
-into view, so 100,000 rows cost what 30 do. Columns have fixed widths; the header stays on the
-first line while the rows scroll under it. Subclasses say what a row's cells are.
+into view, so 100,000 rows cost what 30 do. The header stays on the first line while the rows
+scroll under it. Subclasses say what a row's cells are.
+
+Columns take their width from the content (of the first rows, measured when the rows change)
+and the terminal: each grows from its narrowest to what its content needs, up to a cap; when
+the terminal is too narrow for them all, the optional columns go, the least important first,
+before the ones that must stay are cut.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import ClassVar, Generic, TypeVar
 
 from rich.segment import Segment
@@ -23,14 +29,82 @@ from textual.strip import Strip
 
 Row = TypeVar("Row")
 
+MEASURED_ROWS = 100  # rows read for the content's width: the most urgent, at the top
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A column: drawn at least `least` cells wide, at most `most` (as wide as its content
+    between the two). `drop` 0 keeps it at any width; optional columns go when the terminal is
+    too narrow, the highest `drop` first."""
+
+    label: str
+    least: int
+    most: int = 0  # 0: the same as least, a fixed width
+    drop: int = 0
+
+    @property
+    def widest(self) -> int:
+        return max(self.least, self.most)
+
+
+def _column(column: Column | tuple[str, int]) -> Column:
+    if isinstance(column, Column):
+        return column
+    label, width = column
+    return Column(label, width)
+
+
+def fit_columns(
+    columns: Sequence[Column], needed: Sequence[int], available: int
+) -> tuple[list[tuple[int, int]], int]:
+    """Which columns to draw and how wide, and the gap between them, to fit `available` cells.
+
+    needed: how wide each column's content is. Returns ([(column index, width)], gap).
+    A line is one cell of margin, the cells with the gap between them, and one cell after.
+    """
+    natural = [
+        max(column.least, min(column.widest, need))
+        for column, need in zip(columns, needed, strict=True)
+    ]
+    kept = list(range(len(columns)))
+
+    def total(widths: dict[int, int], gap: int) -> int:
+        return 2 + sum(widths.values()) + gap * max(0, len(widths) - 1)
+
+    # The optional columns go, least important first, while the columns that stay could not
+    # show their content in full beside the narrowest of the optional ones.
+    optional = sorted((i for i in kept if columns[i].drop), key=lambda i: -columns[i].drop)
+    for index in optional:
+        widths = {i: natural[i] if not columns[i].drop else columns[i].least for i in kept}
+        if total(widths, 1) <= available:
+            break
+        kept.remove(index)
+    widths = {i: columns[i].least for i in kept}
+    spare = available - total(widths, 1)
+    gap = 1
+    # The spare cells go to the columns that stay, then to a wider gap, then to the others.
+    staying = [i for i in kept if not columns[i].drop]
+    others = sorted((i for i in kept if columns[i].drop), key=lambda i: columns[i].drop)
+    for indexes in (staying, None, others):
+        if indexes is None:
+            if spare >= len(kept) - 1:
+                spare -= len(kept) - 1
+                gap = 2
+            continue
+        for i in indexes:
+            grow = max(0, min(spare, natural[i] - widths[i]))
+            widths[i] += grow
+            spare -= grow
+    return [(i, widths[i]) for i in kept], gap
+
 
 class LineTable(ScrollView, Generic[Row], can_focus=True):
     """Rows are any objects; `row_cells` turns one into Text cells (never markup), `row_key`
     names it so the cursor stays on it when the rows change."""
 
-    COLUMNS: ClassVar[
-        Sequence[tuple[str, int]]
-    ] = ()  # (label, width); one cell of padding each side
+    # Column, or (label, width) for a fixed width.
+    COLUMNS: ClassVar[Sequence[Column | tuple[str, int]]] = ()
     COMPONENT_CLASSES = {"line-table--header", "line-table--cursor", "line-table--cursor-blurred"}
     DEFAULT_CSS = """
     LineTable {
@@ -90,7 +164,12 @@ class LineTable(ScrollView, Generic[Row], can_focus=True):
         self._rows: Sequence[Row] = ()
         self._cursor = 0
         self._cells: dict[int, list[Text]] = {}  # row index -> cells, built when first shown
-        self._width = sum(width + 2 for _label, width in self.COLUMNS)
+        self._columns = [_column(column) for column in self.COLUMNS]
+        self._needed = [len(column.label) for column in self._columns]  # the content's width
+        self._layout: list[tuple[int, int]] = []  # (column index, width) of those drawn
+        self._gap = 1
+        self._width = 0
+        self._fit()
 
     def on_mount(self) -> None:
         self.virtual_size = Size(self._width, 1)
@@ -106,6 +185,11 @@ class LineTable(ScrollView, Generic[Row], can_focus=True):
     def row_key(self, row: Row) -> object:
         return row
 
+    def row_widths(self, row: Row) -> list[int]:
+        """How many cells each column of the row needs; subclasses may say it without
+        building the row's Text (which is kept for rows in view only)."""
+        return [cell.cell_len for cell in self.row_cells(row)]
+
     # Rows and the cursor --------------------------------------------------------------------
 
     def show(self, rows: Sequence[Row]) -> None:
@@ -113,6 +197,8 @@ class LineTable(ScrollView, Generic[Row], can_focus=True):
         keep = self.highlighted
         self._rows = rows
         self._cells.clear()
+        self._measure()
+        self._fit()
         self.virtual_size = Size(self._width, len(rows) + 1)
         cursor = self._cursor
         if keep is not None:
@@ -176,6 +262,33 @@ class LineTable(ScrollView, Generic[Row], can_focus=True):
         self._cells.clear()
         self.refresh()
 
+    # Column widths ---------------------------------------------------------------------------
+
+    def drawn_columns(self) -> list[tuple[str, int]]:
+        """The columns drawn at the present width: (label, width) of each."""
+        return [(self._columns[index].label, width) for index, width in self._layout]
+
+    def _measure(self) -> None:
+        """How wide each column's content is, in the first rows."""
+        needed = [len(column.label) for column in self._columns]
+        for row in self._rows[:MEASURED_ROWS]:
+            needed = [max(a, b) for a, b in zip(needed, self.row_widths(row), strict=True)]
+        self._needed = needed
+
+    def _fit(self) -> None:
+        # The vertical scrollbar's column is kept free, so rows do not shift when it shows.
+        available = self.size.width - self.styles.scrollbar_size_vertical
+        if available <= 0:  # not laid out yet: as wide as the content asks
+            available = sum(column.widest + 2 for column in self._columns)
+        self._layout, self._gap = fit_columns(self._columns, self._needed, available)
+        drawn = sum(width for _index, width in self._layout)
+        self._width = 2 + drawn + self._gap * max(0, len(self._layout) - 1)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit()
+        self.virtual_size = Size(self._width, len(self._rows) + 1)
+        self.refresh()
+
     # Keys and the mouse ----------------------------------------------------------------------
 
     def action_cursor_up(self) -> None:
@@ -224,7 +337,7 @@ class LineTable(ScrollView, Generic[Row], can_focus=True):
         base = self.rich_style
         if y == 0:
             style = base + self.get_component_rich_style("line-table--header")
-            cells = [Text(label) for label, _width in self.COLUMNS]
+            cells = [Text(column.label) for column in self._columns]
             return self._strip(cells, style, None, width)
         index = round(self.scroll_y) + y - 1
         if index >= len(self._rows):
@@ -237,13 +350,15 @@ class LineTable(ScrollView, Generic[Row], can_focus=True):
 
     def _strip(self, cells: list[Text], base: Style, cursor: Style | None, width: int) -> Strip:
         # The row's own style (its first cell's) fills the padding between cells too.
-        line = Text(no_wrap=True, end="", style=cells[0].style if cells else "")
-        for cell, (_label, cell_width) in zip(cells, self.COLUMNS, strict=True):
-            part = cell.copy()
+        line = Text(" ", no_wrap=True, end="", style=cells[0].style if cells else "")
+        gap = " " * self._gap
+        for number, (index, cell_width) in enumerate(self._layout):
+            part = cells[index].copy()
             part.truncate(cell_width, overflow="ellipsis", pad=True)
-            line.append(" ")
+            if number:
+                line.append(gap)
             line.append_text(part)
-            line.append(" ")
+        line.append(" ")
         segments = Segment.apply_style(line.render(self.app.console), base, cursor)
         strip = Strip(segments, self._width)
         left = round(self.scroll_x)

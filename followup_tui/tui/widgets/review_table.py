@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 
@@ -9,7 +10,7 @@ from followup_tui.domain.dates import short_day
 from followup_tui.domain.review import RowState, row_state
 from followup_tui.domain.rules import Assessment, FlagKind
 from followup_tui.domain.text import one_line
-from followup_tui.tui.widgets.line_table import LineTable
+from followup_tui.tui.widgets.line_table import Column, LineTable
 
 _FLAG_WORDS = {
     FlagKind.OVER_FREQUENT: "over-frequent",
@@ -22,16 +23,17 @@ _FLAG_WORDS = {
 class ReviewTable(LineTable[Assessment]):
     """Rows are assessments, keyed by application id, coloured by how urgent they are."""
 
-    # Widths fit a 120-cell terminal beside a one-cell scrollbar.
+    # At 80 columns the status, company, next action, due date and contact stay; the role goes
+    # first, then the flags, then the channel.
     COLUMNS = (
-        ("", 10),
-        ("Company", 16),
-        ("Role", 14),
-        ("Next", 20),
-        ("Due", 10),
-        ("Contact", 14),
-        ("Via", 6),
-        ("Flags", 13),
+        Column("", 10),
+        Column("Company", 10, 30),
+        Column("Role", 10, 30, drop=3),
+        Column("Next", 12, 28),
+        Column("Due", 10),
+        Column("Contact", 10, 24),
+        Column("Via", 5, 8, drop=1),
+        Column("Flags", 8, 30, drop=2),
     )
     COMPONENT_CLASSES = {f"review--{state.value}" for state in RowState}
 
@@ -40,8 +42,18 @@ class ReviewTable(LineTable[Assessment]):
 
     def row_cells(self, row: Assessment) -> list[Text]:
         state = row_state(row)
-        style = self.get_component_rich_style(f"review--{state.value}", partial=True)
-        return _cells(row, state, style)
+        style = self.state_style(state)
+        return [
+            Text(value, style=style, no_wrap=True, overflow="ellipsis")
+            for value in _values(row, state)
+        ]
+
+    def row_widths(self, row: Assessment) -> list[int]:
+        return [cell_len(value) for value in _values(row, row_state(row))]
+
+    def state_style(self, state: RowState) -> Style:
+        """The highlight of rows in that state (app.tcss), for anything counting them."""
+        return self.get_component_rich_style(f"review--{state.value}", partial=True)
 
     @property
     def highlighted_id(self) -> int | None:
@@ -49,7 +61,7 @@ class ReviewTable(LineTable[Assessment]):
         return highlighted.application.id if highlighted else None
 
 
-def _cells(assessment: Assessment, state: RowState, style: Style) -> list[Text]:
+def _values(assessment: Assessment, state: RowState) -> list[str]:
     application = assessment.application
     action = assessment.next_action
     flags = ", ".join(
@@ -64,11 +76,9 @@ def _cells(assessment: Assessment, state: RowState, style: Style) -> list[Text]:
     else:
         values = [
             action.kind.label,
-            short_day(action.due),
+            short_day(action.last_day),
             action.contact.full_name if action.contact else "—",
             action.channel.label if action.channel else "",
         ]
     texts = [state.mark, application.company, application.role, *values, flags]
-    return [
-        Text(one_line(value), style=style, no_wrap=True, overflow="ellipsis") for value in texts
-    ]
+    return [one_line(value) for value in texts]
