@@ -42,6 +42,16 @@ def demo_database(today: date) -> Iterator[Path]:
             shutil.rmtree(folder, ignore_errors=True)
 
 
+def demo_settings(database: Path, settings_file: Path) -> Path:
+    """The demo's own settings file, beside its database: a copy of the user's, so their days
+    and keys apply, while whatever the demo saves (the settings screen, `m` in the call panel,
+    the first start's question) stays in the demo's folder and never reaches the real file."""
+    copy = database.parent / "settings.toml"
+    if settings_file.is_file():
+        shutil.copyfile(settings_file, copy)
+    return copy
+
+
 def sweep_stale_demos() -> None:
     """Remove demo folders left by a demo that was killed (SIGKILL skips every clean-up)."""
     for folder in Path(tempfile.gettempdir()).glob(f"{DEMO_PREFIX}*"):

@@ -43,9 +43,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         today = resolve_today(args)
         resolve_settings(args)
         if getattr(args, "demo", False):
-            from followup_tui.cli.demo_folder import demo_database
+            from followup_tui.cli.demo_folder import demo_database, demo_settings
 
             with demo_database(today) as path:
+                args.settings_file = demo_settings(path, args.settings_file)
                 return handler(args, today, path)
         return handler(args, today, resolve_db(args))
     except (UsageError, StoreError) as error:
