@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
+from followup_tui.tui.widgets.key_bar import KeyBar
 from followup_tui.tui.widgets.plain_text import PlainInput, PlainTextArea
 
 Kind = Literal["text", "select", "check", "area", "multi"]
@@ -44,8 +45,8 @@ class FormScreen(ModalScreen[Any]):
     """Tab moves between fields, ctrl+s saves, escape cancels."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "cancel", "Cancel"),
     ]
 
     def __init__(
@@ -64,17 +65,21 @@ class FormScreen(ModalScreen[Any]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="form", can_focus=False):
+            # Docked, the buttons stay in view below the fields as they scroll (app.tcss).
+            with Horizontal(classes="form-buttons"):
+                yield Button("Save (ctrl+s)", id="save", variant="primary")
+                yield Button(f"{self.cancel_label} (esc)", id="cancel")
             yield Label(Content(self.form_title), classes="form-title")
             for spec in self.fields:
                 yield Label(Content(spec.label), classes="field-label")
                 yield self._widget(spec)
                 yield Static("", id=f"error-{spec.name}", classes="field-error")
-            with Horizontal(classes="form-buttons"):
-                yield Button("Save (ctrl+s)", id="save", variant="primary")
-                yield Button(f"{self.cancel_label} (esc)", id="cancel")
+        yield KeyBar()  # the form's keys, over the screen's beneath
 
     def on_mount(self) -> None:
-        self.query_one(f"#field-{self.fields[0].name}").focus()
+        # Focus without scrolling to the field: scrolled before the form's height is known,
+        # the form opened scrolled down, its title and first field above the fold.
+        self.query_one(f"#field-{self.fields[0].name}").focus(scroll_visible=False)
 
     def _widget(self, spec: FieldSpec) -> Widget:
         widget_id = f"field-{spec.name}"
@@ -105,8 +110,12 @@ class FormScreen(ModalScreen[Any]):
         return found
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter saves a one-field form (snooze); in a longer one it moves to the next field."""
         event.stop()
-        self.focus_next()
+        if len(self.fields) == 1:
+            self.action_save()
+        else:
+            self.focus_next()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -150,12 +159,13 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="form", can_focus=False):
-            yield Label(Content(self.question), classes="form-title")
-            for line in self.details:
-                yield Static(Content(line), classes="confirm-detail")
             with Horizontal(classes="form-buttons"):
                 yield Button(f"{self.yes} (y)", id="yes", variant="warning")
                 yield Button("No (n)", id="no")
+            yield Label(Content(self.question), classes="form-title")
+            for line in self.details:
+                yield Static(Content(line), classes="confirm-detail")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
