@@ -20,9 +20,31 @@ from followup_tui.domain.rules import (
 
 @dataclass(frozen=True, slots=True)
 class Summary:
-    due: int  # actions due today or earlier, overdue included
-    overdue: int
+    """What is due, each action counted once: overdue or due today, never both."""
+
+    overdue: int  # actions due before today
+    due_today: int  # actions due today (not the overdue ones)
     over_frequent: int  # applications whose latest follow-ups came too close together
+
+    @property
+    def due(self) -> int:
+        """Actions due today or earlier: the steps of the daily review."""
+        return self.overdue + self.due_today
+
+    def counts(self) -> list[tuple[RowState, str]]:
+        """The counts in words, each with the highlight its rows wear: overdue and
+        over-frequent when there are any, due today always. The dashboard, the review and
+        `followup due` all say it this way."""
+        parts = []
+        if self.overdue:
+            parts.append((RowState.OVERDUE, f"{self.overdue} overdue"))
+        parts.append((RowState.TODAY, f"{self.due_today} due today"))
+        if self.over_frequent:
+            parts.append((RowState.OVER_FREQUENT, f"{self.over_frequent} over-frequent"))
+        return parts
+
+    def headline(self, separator: str = " · ") -> str:
+        return separator.join(words for _state, words in self.counts())
 
 
 def review_list(
@@ -70,12 +92,15 @@ def review_queue(assessments: Iterable[Assessment], *, everything: bool = False)
 
 
 def summarize(assessments: Iterable[Assessment]) -> Summary:
-    due = overdue = frequent = 0
+    overdue = due_today = frequent = 0
     for assessment in assessments:
-        due += len(assessment.due_actions)
-        overdue += sum(1 for action in assessment.actions if action.overdue)
+        for action in assessment.due_actions:
+            if action.overdue:
+                overdue += 1
+            else:
+                due_today += 1
         frequent += assessment.has(FlagKind.OVER_FREQUENT)
-    return Summary(due, overdue, frequent)
+    return Summary(overdue, due_today, frequent)
 
 
 class RowState(Labelled):

@@ -82,12 +82,8 @@ def _flag_json(flag: Flag) -> dict[str, Any]:
 
 
 def headline(summary: Summary) -> str:
-    parts = [f"{summary.due} due"]
-    if summary.overdue:
-        parts.append(f"{summary.overdue} overdue")
-    if summary.over_frequent:
-        parts.append(f"{summary.over_frequent} over-frequent")
-    return ", ".join(parts)
+    """Each action counted once, in the dashboard's words: "3 overdue, 2 due today"."""
+    return summary.headline(", ")
 
 
 def agenda_text(assessments: list[Assessment], today: date, *, everything: bool = False) -> str:

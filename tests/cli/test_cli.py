@@ -171,7 +171,7 @@ def test_today_comes_from_the_environment_too(scenario_db, capsys, monkeypatch):
 def test_due_text_output(scenario_db, capsys):
     code, out, _ = run(capsys, "--today", TODAY, "due")
     assert code == 1
-    assert out.splitlines()[0] == "Tue 10 Mar 2026: 6 due, 4 overdue, 1 over-frequent"
+    assert out.splitlines()[0] == "Tue 10 Mar 2026: 4 overdue, 2 due today, 1 over-frequent"
     assert "OVERDUE  #2 Birch (Engineer)" in out
 
 

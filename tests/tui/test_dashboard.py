@@ -31,8 +31,10 @@ async def test_dashboard_lists_active_applications_most_urgent_first(demo_db):
         ]
         assert "Aperture Science" not in companies  # offer accepted: closed
         assert "Black Mesa" not in companies  # withdrawn
-        assert app.screen.sub_title == "Tue 10 Mar 2026 · 5 due today"
-        assert "Tue 10 Mar 2026 · 5 due today" in screen_text(app).splitlines()[0]
+        # Overdue ones are not counted as due today too (issue 15 item 4).
+        assert app.screen.sub_title.startswith("Tue 10 Mar 2026 · 3 overdue · ")
+        assert "due today" in app.screen.sub_title
+        assert app.screen.sub_title in screen_text(app).splitlines()[0]
 
 
 async def test_overdue_and_over_frequent_rows_are_highlighted_distinctly(demo_db):

@@ -28,7 +28,7 @@ async def test_setting_the_review_index_shows_that_step_and_its_keys(demo_db, db
         assert isinstance(screen, ReviewScreen)
         screen.index = 1
         await settle(pilot)
-        assert screen.sub_title == f"Review 2 of {len(screen.items)}"
+        assert screen.sub_title.startswith(f"Review 2 of {len(screen.items)} · ")
         assert enabled(screen, "done")
         screen.index = len(screen.items)
         await settle(pilot)

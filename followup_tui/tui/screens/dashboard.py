@@ -208,22 +208,20 @@ class DashboardScreen(ApplicationScreen[None]):
         self.followup_app.known_applications = [a.application for a in assessments]
         active = [a for a in assessments if a.actions or a.application.status is Status.ACTIVE]
         summary = summarize(active)
-        self.sub_title = f"{self.followup_app.today:%a %d %b %Y} · {summary.due} due today"
+        self.sub_title = f"{self.followup_app.today:%a %d %b %Y} · {summary.headline()}"
+        # Each count in the colour and with the symbol of the rows it counts.
+        table = self.query_one(ReviewTable)
         bar = Text()
-        bar.append(f" {summary.due} due today ", style="bold")
-        bar.append("  ")
-        bar.append(f" {summary.overdue} overdue ", style="bold" if summary.overdue else "")
-        bar.append("  ")
-        bar.append(f" {summary.over_frequent} over-frequent ")
-        bar.append(f"   {len(active)} in review")
+        for state, words in summary.counts():
+            bar.append(f" {state.mark.split()[0]} {words} ", style=table.state_style(state))
+            bar.append(" ")
+        bar.append(f"  {len(active)} in review")
         if self.show_closed:
             bar.append(f" · {len(assessments) - len(active)} closed or parked shown")
         if self._store_error is not None:
             bar.append(f"\n Read only: {self._store_error}", style="bold")
         self.query_one("#summary", Static).update(bar)
-        self.query_one("#summary").set_class(
-            summary.overdue > 0 or self._store_error is not None, "-overdue"
-        )
+        self.query_one("#summary").set_class(self._store_error is not None, "-overdue")
         self._apply_filter()
 
     # The table, the filter and the panel --------------------------------------------------------

@@ -14,7 +14,7 @@ from textual.widgets import Header, Static
 
 from followup_tui.domain.dates import short_day
 from followup_tui.domain.records import TouchKind
-from followup_tui.domain.review import Item, review_list, review_queue
+from followup_tui.domain.review import Item, Summary, review_list, review_queue
 from followup_tui.domain.rules import ActionKind, Assessment, assess, describe
 from followup_tui.domain.text import one_line
 from followup_tui.store import StoreError
@@ -58,6 +58,9 @@ class ReviewScreen(ApplicationScreen[None]):
         super().__init__()
         self.items = items
         self.outcomes: list[Outcome] = []
+        # What the review holds, counted as the dashboard's header counts it.
+        overdue = sum(1 for item in items if item.action.overdue)
+        self.counts = Summary(overdue, len(items) - overdue, 0).headline()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -92,7 +95,7 @@ class ReviewScreen(ApplicationScreen[None]):
             self.sub_title = "Review done"
             step.update(self._summary())
             return
-        self.sub_title = f"Review {self.index + 1} of {len(self.items)}"
+        self.sub_title = f"Review {self.index + 1} of {len(self.items)} · {self.counts}"
         app = self.followup_app
         try:
             application = app.reader.load_application(item.assessment.application.id)
