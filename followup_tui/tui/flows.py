@@ -9,6 +9,7 @@ an async worker (`tui.actions` does).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -236,22 +237,14 @@ async def save_touches(
     )
 
 
-async def log_touch(
-    app: FollowupApp,
-    application_id: int,
-    kind: TouchKind,
-    channel: Channel,
-    *,
-    contact_id: int | None = None,
-    outcome: Outcome = Outcome.NONE,
-) -> bool:
-    """The touch form, then the rule check, then the save."""
+async def log_touch(app: FollowupApp, application_id: int, suggested: Touch) -> bool:
+    """The touch form, starting from the suggested touch, then the rule check, then the save."""
     application = _load(app, application_id)
     if application is None:
         return False
-    if kind is TouchKind.THANK_YOU:
+    if suggested.kind is TouchKind.THANK_YOU:
         return await thank_you(app, application_id)
-    if contact_id is None:
+    if suggested.contact_id is None:
         # The follow-up's contact (R5: who decides), not a pending thank-you's interviewer.
         follow_up = next(
             (
@@ -262,9 +255,9 @@ async def log_touch(
             None,
         )
         contact = follow_up.contact if follow_up else who_decides(application, app.today)[0]
-        contact_id = contact.id if contact else None
+        suggested = replace(suggested, contact_id=contact.id if contact else None)
     draft: TouchDraft | None = await app.push_screen_wait(
-        touch_form(application, kind, channel, app.today, contact_id=contact_id, outcome=outcome)
+        touch_form(application, suggested, app.today)
     )
     if draft is None:
         return False
@@ -276,7 +269,7 @@ async def log_menu(app: FollowupApp, application_id: int) -> bool:
     if choice is None:
         return False
     kind, channel = choice
-    return await log_touch(app, application_id, kind, channel)
+    return await log_touch(app, application_id, Touch(0, app.today, channel, Direction.OUT, kind))
 
 
 async def thank_you(app: FollowupApp, application_id: int) -> bool:
@@ -335,11 +328,9 @@ async def done(app: FollowupApp, item: Item, channel: Channel | None = None) -> 
     contact_id = action.contact.id if action.contact else None
     if action.kind is ActionKind.THANK_YOU and contact_id is None:
         return await thank_you(app, application.id)
-    if channel is Channel.PHONE:
-        return await log_touch(
-            app, application.id, kind, channel, contact_id=contact_id, outcome=Outcome.NO_ANSWER
-        )
     touch = Touch(0, app.today, channel, Direction.OUT, kind, contact_id)
+    if channel is Channel.PHONE:  # a call: its form asks how it went
+        return await log_touch(app, application.id, replace(touch, outcome=Outcome.NO_ANSWER))
     return await save_touches(app, application, [touch])
 
 

@@ -272,33 +272,27 @@ _KIND_TITLES = {
 }
 
 
-def touch_form(
-    application: Application,
-    kind: TouchKind,
-    channel: Channel,
-    today: date,
-    *,
-    contact_id: int | None = None,
-    outcome: Outcome = Outcome.NONE,
-) -> FormScreen:
-    """A status check, final note, feedback request or other outbound touch; or a reply in."""
+def touch_form(application: Application, suggested: Touch, today: date) -> FormScreen:
+    """A status check, final note, feedback request or other outbound touch; or a reply in:
+    the form starts from the suggested touch's day, channel, contact and outcome."""
+    kind = suggested.kind
     inbound = kind is TouchKind.REPLY
     people = [(_contact_label(c), c.id) for c in application.contacts]
     fields = [
-        FieldSpec("on", "Date", value=today.isoformat(), placeholder=DATE_HINT),
-        FieldSpec("channel", "Channel", kind="select", value=channel, options=_CHANNELS),
+        FieldSpec("on", "Date", value=suggested.on.isoformat(), placeholder=DATE_HINT),
+        FieldSpec("channel", "Channel", kind="select", value=suggested.channel, options=_CHANNELS),
         FieldSpec(
             "contact",
             "From" if inbound else "To",
             kind="select",
-            value=contact_id if contact_id is not None else 0,
+            value=suggested.contact_id or 0,  # ids start at 1
             options=[("(nobody recorded)", 0), *people],
         ),
         FieldSpec(
             "outcome",
             "Outcome",
             kind="select",
-            value=Outcome.REPLIED if inbound else outcome,
+            value=Outcome.REPLIED if inbound else suggested.outcome,
             options=_OUTCOMES,
         ),
         FieldSpec("notes", "Notes", kind="area"),
@@ -320,12 +314,11 @@ def touch_form(
             errors["on"] = error
         if errors or on is None:
             return None, errors
-        touch = Touch(
-            id=0,
+        touch = replace(
+            suggested,
             on=on,
             channel=values["channel"],
             direction=Direction.IN if inbound else Direction.OUT,
-            kind=kind,
             contact_id=values["contact"] or None,
             outcome=values["outcome"],
             notes=values["notes"],
