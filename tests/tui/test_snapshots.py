@@ -73,3 +73,51 @@ async def _looking_back(pilot) -> None:
 
 def test_looking_back_screen(snap_compare, tmp_path):
     assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, run_before=_looking_back)
+
+
+# Every terminal size (issue 15): the small and the large terminal, and the add form at 120x40.
+
+SMALL = (80, 24)
+LARGE = (200, 50)
+
+
+def test_dashboard_at_80x24(snap_compare, tmp_path):
+    assert snap_compare(demo_app(tmp_path), terminal_size=SMALL, run_before=_loaded)
+
+
+def test_dashboard_at_200x50(snap_compare, tmp_path):
+    assert snap_compare(demo_app(tmp_path), terminal_size=LARGE, run_before=_loaded)
+
+
+def test_review_screen_at_80x24(snap_compare, tmp_path):
+    assert snap_compare(demo_app(tmp_path), terminal_size=SMALL, run_before=_loaded, press=["r"])
+
+
+def test_review_screen_at_200x50(snap_compare, tmp_path):
+    assert snap_compare(demo_app(tmp_path), terminal_size=LARGE, run_before=_loaded, press=["r"])
+
+
+def test_call_panel_at_80x24(snap_compare, tmp_path):
+    assert snap_compare(
+        demo_app(tmp_path), terminal_size=SMALL, run_before=_loaded, press=["j"] * 4 + ["c"]
+    )
+
+
+def test_call_panel_at_200x50(snap_compare, tmp_path):
+    assert snap_compare(
+        demo_app(tmp_path), terminal_size=LARGE, run_before=_loaded, press=["j"] * 4 + ["c"]
+    )
+
+
+def test_add_application_form_at_80x24(snap_compare, tmp_path):
+    assert snap_compare(demo_app(tmp_path), terminal_size=SMALL, run_before=_loaded, press=["a"])
+
+
+def test_add_application_form_at_120x40(snap_compare, tmp_path):
+    assert snap_compare(
+        demo_app(tmp_path), terminal_size=(120, 40), run_before=_loaded, press=["a"]
+    )
+
+
+def test_add_application_form_at_200x50(snap_compare, tmp_path):
+    assert snap_compare(demo_app(tmp_path), terminal_size=LARGE, run_before=_loaded, press=["a"])
