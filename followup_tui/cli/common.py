@@ -4,8 +4,9 @@ registers itself, and how its text reaches stdout."""
 from __future__ import annotations
 
 import argparse
+import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -25,8 +26,39 @@ class UsageError(Exception):
     """Bad input from the command line: shown as one line, exit status 2."""
 
 
+# A value after an option that starts like a negative number: '-3d', '-2w' (and '-3x', which
+# the date parser then refuses in words rather than argparse as "expected one argument").
+_NEGATIVE_VALUE = re.compile(r"^-\d")
+
+
 class Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line, exit status 2."""
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        """As argparse's, but `--interview -3d` gives -3d to --interview: argparse takes any
+        word starting with '-' for an option, so a date in the past (README's `-3d`) was "expected
+        one argument". Subcommand parsers are Parsers too, so every option that takes one value
+        (every date option) accepts it; `-h` and the other options are untouched."""
+        if args is None:
+            args = sys.argv[1:]
+        return super().parse_known_args(self._relative_dates_joined(list(args)), namespace)
+
+    def _relative_dates_joined(self, words: list[str]) -> list[str]:
+        joined: list[str] = []
+        index = 0
+        while index < len(words):
+            word = words[index]
+            action = self._option_string_actions.get(word)
+            following = words[index + 1] if index + 1 < len(words) else ""
+            if action is not None and action.nargs is None and _NEGATIVE_VALUE.match(following):
+                joined.append(f"{word}={following}")
+                index += 2
+                continue
+            joined.append(word)
+            index += 1
+        return joined
 
     def error(self, message: str) -> NoReturn:
         # printable: argparse quotes an unknown argument as typed
