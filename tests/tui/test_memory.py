@@ -8,7 +8,9 @@ from datetime import date
 
 import pytest
 
+from followup_tui.domain.records import Application, Contact, Interview, Touch
 from followup_tui.tui.app import FollowupApp
+from followup_tui.tui.screens.looking_back import LookingBackScreen
 
 from .helpers import SIZE, loaded, settle
 
@@ -43,3 +45,28 @@ async def test_opening_and_closing_screens_does_not_keep_them(demo_db):
         assert _alive("TextArea") <= 1
         assert _alive("Header") <= 2
         assert _alive("StylesCache") <= styles_after_3 + 5
+
+
+def _records_alive() -> int:
+    """Live records of our own types: what a screen's rows hold."""
+    gc.collect()
+    return sum(isinstance(o, (Application, Touch, Contact, Interview)) for o in gc.get_objects())
+
+
+async def test_reopening_looking_back_keeps_memory_flat(demo_db):
+    """Issue 17 item 3: each closed looking-back screen stayed in memory with every record it
+    had shown (at 10,000 applications 1 GB after 20 opens): its table's theme subscription, a
+    closure holding the table, kept it alive in the app's theme_changed_signal."""
+    app = FollowupApp(demo_db, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        alive: list[int] = []
+        for _ in range(5):
+            await pilot.press("L")
+            await settle(pilot)
+            assert isinstance(app.screen, LookingBackScreen)
+            await pilot.press("escape")
+            await settle(pilot)
+            alive.append(_records_alive())
+        assert sum(isinstance(o, LookingBackScreen) for o in gc.get_objects()) <= 1
+        assert alive[-1] <= alive[0], alive

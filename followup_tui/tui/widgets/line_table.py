@@ -176,6 +176,12 @@ class LineTable(ScrollView, Generic[Row], can_focus=True):
         # Row colours may come from the theme: re-style the rows when it changes.
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._restyle())
 
+    def on_unmount(self) -> None:
+        # The subscription's callback holds this table, so the signal's weak key never dies:
+        # every closed screen's table stayed alive with all its rows until the theme changed
+        # (looking back at 10,000 applications: 9,000 records more per open; issue 17).
+        self.app.theme_changed_signal.unsubscribe(self)
+
     # What subclasses provide ----------------------------------------------------------------
 
     def row_cells(self, row: Row) -> list[Text]:
