@@ -9,7 +9,6 @@ value becomes one line naming the file and the key.
 from __future__ import annotations
 
 import os
-import tomllib
 from pathlib import Path
 
 from followup_tui.domain.settings import (
@@ -49,6 +48,8 @@ def load_settings(path: Path) -> Preferences:
         return DEFAULT_PREFERENCES
     except OSError as error:
         raise SettingsFileError(f"{path}: cannot be read ({error.strerror or error})") from None
+    import tomllib  # only for a file there is: `followup due` in a shell start-up file (issue 17)
+
     try:
         parsed = tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError:

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from followup_tui.domain.text import one_line
 from followup_tui.store import migrations
-from followup_tui.store.backups import latest_backup, make_backup
 from followup_tui.store.errors import StoreError
 from followup_tui.store.files import make_private
 
@@ -173,6 +172,8 @@ def damaged_message(path: Path, detail: str) -> str:
 
 
 def _what_to_do(path: Path) -> str:
+    from followup_tui.store.backups import latest_backup
+
     latest = latest_backup(path)
     if latest is None:
         return (
@@ -187,6 +188,8 @@ def prepare(path: Path) -> list[int]:
     if version == migrations.LATEST:
         return []
     if version > 0:
+        from followup_tui.store.backups import make_backup
+
         make_backup(path, datetime.now(), f"before-v{migrations.LATEST}")
     try:
         connection = sqlite3.connect(path, isolation_level=None)

@@ -180,3 +180,62 @@ def test_the_same_output_as_the_store_on_1000_applications(tmp_path, capsys):
     generate(path, 1000, TODAY, active_share=0.1)
     days = [TODAY, TODAY + timedelta(days=20)]
     same_as_the_store(path, capsys, days, shown=[1, 2, 500, 1000])
+
+
+# The agenda's commands are parsed by a parser with their subcommand alone: the same result.
+
+SAME_PARSE = [
+    ["due"],
+    ["due", "--all", "--json"],
+    ["--db", "x.sqlite", "due", "--quiet"],
+    ["--today", "2026-03-10", "--db=due", "show", "#3"],
+    ["--tod", "2026-03-10", "list", "--status", "open"],
+    ["--settings", "due", "list"],
+    ["--sett", "due", "list"],
+    ["--demo", "show", "1"],
+    ["show", "1", "--db", "y.sqlite"],
+    ["list", "--json"],
+]
+DIFFERENT_ENDS = [
+    ["due", "--bogus"],
+    ["show"],
+    ["show", "1", "2"],
+    ["list", "--status", "nope"],
+    ["due", "--help"],
+    ["show", "--help"],
+    ["--help", "due"],
+    ["-h"],
+    ["--today"],
+    ["--d", "x", "due"],
+    ["due", "extra"],
+]
+
+
+def _ends(parser, argv: list[str]) -> tuple[object, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            result: object = vars(parser.parse_args(argv))
+        except SystemExit as exit:
+            result = exit.code
+    return result, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.parametrize("argv", SAME_PARSE + DIFFERENT_ENDS, ids=" ".join)
+def test_the_agenda_commands_parse_as_with_every_command(argv):
+    from followup_tui.cli.run import parser_for
+
+    assert _ends(parser_for(argv), argv) == _ends(build_parser(), argv)
+
+
+def test_the_words_after_global_options_with_a_value_are_not_commands():
+    from followup_tui.cli.options import global_options
+    from followup_tui.cli.run import GLOBAL_OPTIONS_WITH_VALUES
+
+    with_values = {
+        name
+        for action in global_options()._actions
+        if action.nargs != 0
+        for name in action.option_strings
+    }
+    assert set(GLOBAL_OPTIONS_WITH_VALUES) == with_values
