@@ -18,8 +18,10 @@ application active, the dashboard's worst case) and measures, in fresh processes
 - peak memory of each process on its own (VmHWM, read in the process as it ends: the parent's
   RUSAGE_CHILDREN is the largest child so far, and a child starts from its parent's high-water
   mark): the app started and settled, on both databases, and the app after the keys;
-- the shell agenda: `followup due --quiet`, `followup show 1` (and `followup list` when there
-  is one) as whole processes, each run in turn with `python -c pass`: medians and ratios.
+- the shell agenda: `followup due --quiet`, `followup due --all --json`, `followup show 1` and
+  `followup list` as whole processes, each run in turn with `python -c pass`: medians and
+  ratios. Their bytecode is cached (in the run's own folder) as an installed copy's is, so
+  no run compiles followup's modules. `--agenda-only` measures this alone.
 
 It prints its tables and writes them as JSON (benchmarks/results.json by default). Ratios, not
 absolute times, are what compare across machines and across a busy machine's runs.
@@ -481,6 +483,7 @@ def agenda(path: Path, runs: int, folder: Path) -> dict:
     commands = {
         "python -c pass": [sys.executable, "-c", "pass"],
         "followup due --quiet": [*common, "due", "--quiet"],
+        "followup due --all --json": [*common, "due", "--all", "--json"],
         "followup show 1": [*common, "show", "1"],
         "followup list": [*common, "list"],
     }
@@ -488,6 +491,10 @@ def agenda(path: Path, runs: int, folder: Path) -> dict:
     env = {**os.environ, **{f"XDG_{kind}_HOME": str(folder / kind.lower())
                             for kind in ("STATE", "CONFIG", "DATA", "CACHE")}}  # fmt: skip
     env.pop("FOLLOWUP_DB", None)
+    # An installed followup has its bytecode compiled: so do these runs, whatever the
+    # environment says (PYTHONDONTWRITEBYTECODE would compile every module on every run).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(folder / "bytecode")
 
     def run(argv: list[str]) -> tuple[float, subprocess.CompletedProcess]:
         start = time.perf_counter()
@@ -496,6 +503,8 @@ def agenda(path: Path, runs: int, folder: Path) -> dict:
 
     # The app's runs before took the day's backup and left the file in the page cache.
     times: dict[str, list[float]] = {name: [] for name in commands}
+    for argv in commands.values():
+        run(argv)  # untimed: writes the bytecode
     for _ in range(runs):
         for name, argv in list(commands.items()):
             elapsed, done = run(argv)
@@ -515,13 +524,20 @@ def agenda(path: Path, runs: int, folder: Path) -> dict:
     }
 
 
-def measure(size: int, runs: int, folder: Path, repeats: int, agenda_runs: int) -> dict:
+def measure(
+    size: int, runs: int, folder: Path, repeats: int, agenda_runs: int, agenda_only: bool = False
+) -> dict:
     from followup_tui.store.generate import generate
 
     normal, worst = folder / f"n{size}.sqlite", folder / f"n{size}-all-active.sqlite"
     for path, share in ((normal, 0.1), (worst, 1.0)):
-        if not path.exists():
+        if not path.exists() and not (agenda_only and path == worst):
             generate(path, size, TODAY, active_share=share)
+    if agenda_only:
+        return {
+            "applications": size,
+            "agenda": agenda(normal, agenda_runs, folder / f"agenda-{size}"),
+        }
     bare = [run_child("paint", "-", "bare")[0] for _ in range(runs)]
     paint, rss, paint_worst, rss_worst = [], 0, [], 0
     for _ in range(runs):  # in turn, so that a busy machine slows both alike
@@ -581,7 +597,10 @@ def _ms(value: float | None) -> str:
 
 
 def table(results: list[dict]) -> str:
-    """Three tables: start-up, rules and memory per size; each key per size; the shell agenda."""
+    """Three tables: start-up, rules and memory per size; each key per size; the shell agenda
+    (alone with --agenda-only)."""
+    if "first_paint_s" not in results[0]:
+        return _agenda_table(results)
     rows = [["N", "bare s", "paint s", "ratio", "all active s", "ratio", "rules/s",
              "rules/s all active", "MB", "MB all active", "MB after keys"]]  # fmt: skip
     for r in results:
@@ -606,12 +625,16 @@ def table(results: list[dict]) -> str:
                  "" if not bare else f"{_ms(bare['first'])}/{_ms(bare['median'])}/"
                  f"{_ms(bare['p95'])} ({YARDSTICK[name]})", ratio]
             )  # fmt: skip
+    return _columns(rows) + "\n" + _columns(keys) + "\n" + _agenda_table(results)
+
+
+def _agenda_table(results: list[dict]) -> str:
     shell = [["N", "command", "median s", "ratio to python -c pass"]]
     for r in results:
         for name, values in r["agenda"].items():
             shell.append([f"{r['applications']:,}", name, f"{values['median_s']:.3f}",
                           f"{values['ratio']:.2f}x"])  # fmt: skip
-    return _columns(rows) + "\n" + _columns(keys) + "\n" + _columns(shell)
+    return _columns(shell)
 
 
 def main() -> None:
@@ -620,13 +643,19 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="cold starts per measurement")
     parser.add_argument("--repeats", type=int, default=20, help="presses per key")
     parser.add_argument("--agenda-runs", type=int, default=10, help="runs per shell command")
+    parser.add_argument("--agenda-only", action="store_true", help="the shell agenda alone")
     parser.add_argument("--output", default=str(HERE.parent / "results.json"))
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
     results = []
     with tempfile.TemporaryDirectory(prefix="followup-bench-") as folder:
         for size in sizes:
-            results.append(measure(size, args.runs, Path(folder), args.repeats, args.agenda_runs))
+            results.append(
+                measure(
+                    size, args.runs, Path(folder), args.repeats, args.agenda_runs,
+                    args.agenda_only,
+                )
+            )  # fmt: skip
             print(f"measured N={size}", file=sys.stderr, flush=True)
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     report = {"machine": machine, "today": TODAY.isoformat(), "results": results}
