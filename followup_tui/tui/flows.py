@@ -8,10 +8,11 @@ an async worker (`tui.actions` does).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from followup_tui.domain.dates import short_day
 from followup_tui.domain.records import (
@@ -39,13 +40,16 @@ from followup_tui.tui.screens.forms import (
     thank_you_form,
     touch_form,
 )
-from followup_tui.tui.widgets.form import ConfirmScreen
+from followup_tui.tui.widgets.form import ConfirmScreen, FormScreen
 from followup_tui.tui.widgets.picker import PickerScreen
 from followup_tui.tui.writes import Undo, write
 
 if TYPE_CHECKING:
     from followup_tui.store.repository import Store
     from followup_tui.tui.app import FollowupApp
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 _ACTION_TOUCH = {
     ActionKind.THANK_YOU: TouchKind.THANK_YOU,
@@ -96,6 +100,47 @@ def _load(app: FollowupApp, application_id: int) -> Application | None:
     return application
 
 
+def _loaded(
+    flow: Callable[Concatenate[FollowupApp, Application, P], Awaitable[bool]],
+) -> Callable[Concatenate[FollowupApp, int, P], Coroutine[Any, Any, bool]]:
+    """The flow, given an application's id: it runs on the application as stored now, and
+    does nothing when it is gone (`_load` says so)."""
+
+    @functools.wraps(flow)
+    async def run(app: FollowupApp, application_id: int, *args: P.args, **kwargs: P.kwargs) -> bool:
+        application = _load(app, application_id)
+        return application is not None and await flow(app, application, *args, **kwargs)
+
+    return run
+
+
+def _refused(app: FollowupApp, why: str) -> bool:
+    """Say why the key does nothing here; False, as nothing was saved."""
+    app.notify(why, severity="warning", markup=False)
+    return False
+
+
+async def _pick(
+    app: FollowupApp, title: str, labelled: Sequence[tuple[str, T]], none: str
+) -> T | None:
+    """One of the first nine (label, value) pairs, by its number; None if there are none (and
+    `none` says so) or none is picked."""
+    if not labelled:
+        _refused(app, none)
+        return None
+    choices = [(str(key), label, value) for key, (label, value) in enumerate(labelled[:9], start=1)]
+    picked: T | None = await app.push_screen_wait(PickerScreen(title, choices))
+    return picked
+
+
+def _restorable(
+    app: FollowupApp, application: Application, change: Callable[[Store], object], done: str
+) -> bool:
+    """Save a change of the application's own fields and its contacts' marks; undo puts them
+    back as they were read."""
+    return saved(app, change, application.id, done, undo=lambda store: store.restore(application))
+
+
 # Applications, contacts, interviews -------------------------------------------------------------
 
 
@@ -112,41 +157,40 @@ async def add_application(app: FollowupApp) -> int | None:
     return None if written is None else written.value
 
 
-async def edit_application(app: FollowupApp, application_id: int) -> bool:
-    current = _load(app, application_id)
-    if current is None:
-        return False
-    edited = await app.push_screen_wait(application_form(current, app.today))
+async def _edited(
+    app: FollowupApp, current: Application, form: FormScreen, done: Callable[[Application], str]
+) -> bool:
+    """The application's own fields, as the form gives them back, saved."""
+    edited: Application | None = await app.push_screen_wait(form)
     if edited is None:
         return False
-    return saved(
-        app,
-        lambda store: store.save_application(edited),
-        application_id,
-        f"Saved {one_line(edited.company)}",
-    )
+    return saved(app, lambda store: store.save_application(edited), current.id, done(edited))
 
 
-async def edit_contact(app: FollowupApp, application_id: int, contact_id: int | None) -> bool:
-    application = _load(app, application_id)
-    if application is None:
-        return False
+@_loaded
+async def edit_application(app: FollowupApp, current: Application) -> bool:
+    form = application_form(current, app.today)
+    return await _edited(app, current, form, lambda edited: f"Saved {one_line(edited.company)}")
+
+
+@_loaded
+async def edit_contact(app: FollowupApp, application: Application, contact_id: int | None) -> bool:
     contact = application.contact(contact_id) if contact_id else None
     edited = await app.push_screen_wait(contact_form(contact))
     if edited is None:
         return False
     return saved(
         app,
-        lambda store: store.save_contact(application_id, edited),
-        application_id,
+        lambda store: store.save_contact(application.id, edited),
+        application.id,
         f"Saved {one_line(edited.full_name)}",
     )
 
 
-async def edit_interview(app: FollowupApp, application_id: int, interview_id: int | None) -> bool:
-    application = _load(app, application_id)
-    if application is None:
-        return False
+@_loaded
+async def edit_interview(
+    app: FollowupApp, application: Application, interview_id: int | None
+) -> bool:
     interview = next((i for i in application.interviews if i.id == interview_id), None)
     draft: InterviewDraft | None = await app.push_screen_wait(
         interview_form(application, interview, app.today)
@@ -156,47 +200,33 @@ async def edit_interview(app: FollowupApp, application_id: int, interview_id: in
     return saved(
         app,
         lambda store: store.save_interview(
-            application_id,
+            application.id,
             draft.interview,
             draft.new_interviewers,
             expected_decision=draft.expected_decision,
             application_version=application.version,
         ),
-        application_id,
+        application.id,
         f"Saved the {short_day(draft.interview.held_on)} interview",
     )
 
 
-async def edit_which_interview(app: FollowupApp, application_id: int) -> bool:
+@_loaded
+async def edit_which_interview(app: FollowupApp, application: Application) -> bool:
     """Pick one of the application's interviews, then edit it."""
-    application = _load(app, application_id)
-    if application is None:
-        return False
-    if not application.interviews:
-        app.notify("No interviews yet: i adds one", severity="warning", markup=False)
-        return False
-    choices = [
-        (str(index + 1), f"{i.held_on:%a %d %b %Y} {one_line(i.stage)}", i.id)
-        for index, i in enumerate(application.interviews[:9])
+    labelled = [
+        (f"{i.held_on:%a %d %b %Y} {one_line(i.stage)}", i.id) for i in application.interviews
     ]
-    chosen = await app.push_screen_wait(PickerScreen("Edit which interview?", choices))
-    return chosen is not None and await edit_interview(app, application_id, chosen)
+    chosen = await _pick(app, "Edit which interview?", labelled, "No interviews yet: i adds one")
+    return chosen is not None and await edit_interview(app, application.id, chosen)
 
 
-async def edit_which_contact(app: FollowupApp, application_id: int) -> bool:
+@_loaded
+async def edit_which_contact(app: FollowupApp, application: Application) -> bool:
     """Pick one of the application's contacts, then edit them."""
-    application = _load(app, application_id)
-    if application is None:
-        return False
-    if not application.contacts:
-        app.notify("No contacts yet: n adds one", severity="warning", markup=False)
-        return False
-    choices = [
-        (str(index + 1), one_line(c.full_name), c.id)
-        for index, c in enumerate(application.contacts[:9])
-    ]
-    chosen = await app.push_screen_wait(PickerScreen("Edit which contact?", choices))
-    return chosen is not None and await edit_contact(app, application_id, chosen)
+    labelled = [(one_line(c.full_name), c.id) for c in application.contacts]
+    chosen = await _pick(app, "Edit which contact?", labelled, "No contacts yet: n adds one")
+    return chosen is not None and await edit_contact(app, application.id, chosen)
 
 
 # Touches ----------------------------------------------------------------------------------------
@@ -237,13 +267,11 @@ async def save_touches(
     )
 
 
-async def log_touch(app: FollowupApp, application_id: int, suggested: Touch) -> bool:
+@_loaded
+async def log_touch(app: FollowupApp, application: Application, suggested: Touch) -> bool:
     """The touch form, starting from the suggested touch, then the rule check, then the save."""
-    application = _load(app, application_id)
-    if application is None:
-        return False
     if suggested.kind is TouchKind.THANK_YOU:
-        return await thank_you(app, application_id)
+        return await thank_you(app, application.id)
     if suggested.contact_id is None:
         # The follow-up's contact (R5: who decides), not a pending thank-you's interviewer.
         follow_up = next(
@@ -272,10 +300,8 @@ async def log_menu(app: FollowupApp, application_id: int) -> bool:
     return await log_touch(app, application_id, Touch(0, app.today, channel, Direction.OUT, kind))
 
 
-async def thank_you(app: FollowupApp, application_id: int) -> bool:
-    application = _load(app, application_id)
-    if application is None:
-        return False
+@_loaded
+async def thank_you(app: FollowupApp, application: Application) -> bool:
     pending = {
         action.contact.id
         for action in assess(application, app.today, app.rules).actions
@@ -294,10 +320,8 @@ async def thank_you(app: FollowupApp, application_id: int) -> bool:
     return await save_touches(app, application, touches)
 
 
-async def snooze(app: FollowupApp, application_id: int) -> bool:
-    application = _load(app, application_id)
-    if application is None:
-        return False
+@_loaded
+async def snooze(app: FollowupApp, application: Application) -> bool:
     result = await app.push_screen_wait(snooze_form(application, app.today))
     if result is None:
         return False
@@ -305,8 +329,8 @@ async def snooze(app: FollowupApp, application_id: int) -> bool:
     message = f"Snoozed until {short_day(until)}" if until else "Awake again"
     return saved(
         app,
-        lambda store: store.snooze(application_id, until),
-        application_id,
+        lambda store: store.snooze(application.id, until),
+        application.id,
         f"{one_line(application.company)}: {message}",
     )
 
@@ -370,80 +394,59 @@ async def close_no_response(app: FollowupApp, application: Application) -> bool:
 # Closing, reopening, parking, deleting (R9) -------------------------------------------------------
 
 
-async def close(app: FollowupApp, application_id: int) -> bool:
-    application = _load(app, application_id)
-    if application is None:
-        return False
+@_loaded
+async def close(app: FollowupApp, application: Application) -> bool:
     if application.status.is_closed:
-        app.notify("Already closed: O reopens it", severity="warning", markup=False)
-        return False
+        return _refused(app, "Already closed: O reopens it")
     result = await app.push_screen_wait(close_form(application, app.today))
     if result is None:
         return False
-    label = result.status.label
-    return saved(
+    return _restorable(
         app,
+        application,
         lambda store: store.close_application(
-            application_id,
+            application.id,
             result.status,
             result.on,
             result.reason,
             notes=result.notes,
             rapport_ids=result.rapport_ids,
         ),
-        application_id,
-        f"Closed {one_line(application.company)}: {label}",
-        undo=lambda store: store.restore(application),
+        f"Closed {one_line(application.company)}: {result.status.label}",
     )
 
 
-async def reopen(app: FollowupApp, application_id: int) -> bool:
-    application = _load(app, application_id)
-    if application is None:
-        return False
+@_loaded
+async def reopen(app: FollowupApp, application: Application) -> bool:
     if not application.status.is_closed:
-        app.notify("It is not closed", severity="warning", markup=False)
-        return False
+        return _refused(app, "It is not closed")
     question = f"Reopen {one_line(application.company)}? It goes back into the review."
     if not await app.push_screen_wait(ConfirmScreen(question, yes="Reopen")):
         return False
-    return saved(
+    return _restorable(
         app,
-        lambda store: store.reopen_application(application_id),
-        application_id,
+        application,
+        lambda store: store.reopen_application(application.id),
         f"Reopened {one_line(application.company)}",
-        undo=lambda store: store.restore(application),
     )
 
 
-async def park(app: FollowupApp, application_id: int) -> bool:
-    application = _load(app, application_id)
-    if application is None:
-        return False
+@_loaded
+async def park(app: FollowupApp, application: Application) -> bool:
     parked = application.status is Status.PARKED
     what = "Back in the schedule" if parked else "Parked (out of the schedule, not closed)"
-    return saved(
+    return _restorable(
         app,
-        lambda store: store.park_application(application_id, not parked),
-        application_id,
+        application,
+        lambda store: store.park_application(application.id, not parked),
         f"{one_line(application.company)}: {what}",
-        undo=lambda store: store.restore(application),
     )
 
 
-async def delete_touch(app: FollowupApp, application_id: int) -> bool:
-    application = _load(app, application_id)
-    if application is None:
-        return False
-    touches = list(application.touches)[-9:]
-    if not touches:
-        app.notify("No touches to delete", severity="warning", markup=False)
-        return False
-    choices = [
-        (str(index), _touch_label(application, touch), touch)
-        for index, touch in enumerate(reversed(touches), start=1)
-    ]
-    touch = await app.push_screen_wait(PickerScreen("Delete which touch?", choices))
+@_loaded
+async def delete_touch(app: FollowupApp, application: Application) -> bool:
+    latest = [(_touch_label(application, t), t) for t in reversed(application.touches[-9:])]
+    touch = await _pick(app, "Delete which touch?", latest, "No touches to delete")
     if touch is None:
         return False
     question = f"Delete {_touch_label(application, touch)}?"
@@ -451,27 +454,18 @@ async def delete_touch(app: FollowupApp, application_id: int) -> bool:
         return False
     return saved(
         app,
-        lambda store: store.delete_touch(application_id, touch.id),
-        application_id,
+        lambda store: store.delete_touch(application.id, touch.id),
+        application.id,
         "Deleted the touch",
-        undo=lambda store: store.restore_touch(application_id, touch),
+        undo=lambda store: store.restore_touch(application.id, touch),
     )
 
 
-async def feedback(app: FollowupApp, application_id: int) -> bool:
+@_loaded
+async def feedback(app: FollowupApp, application: Application) -> bool:
     """R9: what they said when asked why, and what you learned."""
-    application = _load(app, application_id)
-    if application is None:
-        return False
-    edited = await app.push_screen_wait(feedback_form(application))
-    if edited is None:
-        return False
-    return saved(
-        app,
-        lambda store: store.save_application(edited),
-        application_id,
-        f"Saved feedback and lessons for {one_line(application.company)}",
-    )
+    done = f"Saved feedback and lessons for {one_line(application.company)}"
+    return await _edited(app, application, feedback_form(application), lambda _: done)
 
 
 def _touch_label(application: Application, touch: Touch) -> str:
