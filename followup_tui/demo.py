@@ -232,4 +232,9 @@ def demo_applications(today: date) -> list[Application]:
             contacts=(person(15, "Wile E. [red]Coyote", "Hiring Manager", decision_maker=True),),
             interviews=(met(13, 3, "Phone screen", (15,), at=time(16, 0)),),
         ),
+        applied(  # R11: applied, no interview yet: an email to the recruiter a week on
+            17, "Pied Piper", "Platform Engineer", -5,
+            applied_on=day(-5), source="Referral from a former colleague",
+            contacts=(person(18, "Monica Hall", "Recruiter", "piedpiper"),),
+        ),
     ]  # fmt: skip

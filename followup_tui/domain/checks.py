@@ -24,6 +24,13 @@ def not_come_yet(on: date, today: date) -> str | None:
     return None
 
 
+def not_applied_yet(on: date, today: date) -> str | None:
+    """The day applied (R11) is today or before."""
+    if on > today:
+        return f"{short_day(on)} has not come yet: give the day you applied"
+    return None
+
+
 def with_decision_date(application: Application, decision: date | None, today: date) -> Application:
     """The application expecting a decision by `decision` (None: unknown). A changed date was
     learned today (R2 judges status checks after that day), an unchanged one keeps its day."""

@@ -2,7 +2,8 @@
 
 Thank-you note (R1): keen on the job, two or three strengths, something specific discussed, why
 you are the one, and whether you may call during the week. Status email (R4): the call's
-message in writing. Final note (R8): polite but firm. Missing facts become fill-in markers.
+message in writing. Final note (R8): polite but firm. Withdrawal (R13): short and warm. Missing
+facts become fill-in markers.
 """
 
 from __future__ import annotations
@@ -13,7 +14,13 @@ from datetime import date
 
 from followup_tui.domain.records import Application, Contact, Interview, Profile
 from followup_tui.domain.rules import who_decides
-from followup_tui.domain.script import ASK_TIMELINE, HELP_DECIDE, has_forbidden_phrase
+from followup_tui.domain.script import (
+    ASK_TIMELINE,
+    HELP_DECIDE,
+    has_forbidden_phrase,
+    last_conversation,
+    long_day,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,14 +48,14 @@ def thank_you_draft(
         f"role. I left even more keen to join {_v(application.company, 'the company')}.",
         "",
         (
-            f"Our conversation about {topics[0]} stayed with me."
+            f"I especially enjoyed our conversation about “{topics[0]}”."
             if topics
             else "(fill in: something specific you discussed)"
         ),
-        (
-            "I believe I can help straight away: " + _joined(strengths) + "."
+        *(
+            ["I believe I can help straight away:", *_listed(strengths)]
             if strengths
-            else "(fill in: two or three of your strengths that matter for this role)"
+            else ["(fill in: two or three of your strengths that matter for this role)"]
         ),
         "(fill in: why you are the most qualified person for the job)",
         "",
@@ -63,19 +70,26 @@ def thank_you_draft(
 def status_email_draft(
     application: Application, contact: Contact | None, profile: Profile, today: date
 ) -> Draft:
-    interview = _last_interview(application, today)
+    spoken = last_conversation(application, today)
     strengths = _items(application.key_strengths)[:1]
-    question = ASK_TIMELINE if application.expected_decision is None else HELP_DECIDE
+    expected = application.expected_decision
+    passed = expected is not None and expected < today
+    question = ASK_TIMELINE if expected is None or passed else HELP_DECIDE
     lines = [
         f"Dear {_name(contact)},",
         "",
-        f"Following our conversation{_on(interview)} about the "
+        f"Following our conversation{f' on {long_day(spoken.on)}' if spoken else ''} about the "
         f"{_v(application.role, 'role')} role, I'd like to let you know I'm very interested in "
         "the position.",
-        (
-            f"As we discussed, {strengths[0]}."
+        *(
+            [f"I understand you expected to decide by {long_day(expected)}, so I'm checking in."]
+            if expected is not None and passed
+            else []
+        ),
+        *(
+            ["What I would bring, as we discussed:", *_listed(strengths)]
             if strengths
-            else "(fill in: one strength tied to something they said)"
+            else ["(fill in: one strength tied to something they said)"]
         ),
         "",
         question,
@@ -110,6 +124,26 @@ def final_note_draft(
     )
 
 
+def withdrawal_draft(
+    application: Application, contact: Contact | None, profile: Profile, today: date
+) -> Draft:
+    """R13: another offer accepted. Short and warm: thank them for their time, say you accepted
+    another offer, keep the door open."""
+    lines = [
+        f"Dear {_name(contact)},",
+        "",
+        f"Thank you for your time and for considering me for the "
+        f"{_v(application.role, 'role')} role at {_v(application.company, 'the company')}.",
+        "I have accepted another offer, so I am withdrawing my application.",
+        "",
+        "I enjoyed learning about your team and hope we stay in touch.",
+        "",
+        "Best regards,",
+        *_signed(profile, phone=False),
+    ]
+    return Draft("withdrawal", _address(contact), f"{application.role}: withdrawing", _body(lines))
+
+
 def drafts_for(application: Application, profile: Profile, today: date) -> list[Draft]:
     """The three drafts, addressed to whoever a status check would go to (R5)."""
     contact, _ = who_decides(application, today)
@@ -126,10 +160,7 @@ def _last_interview(application: Application, today: date) -> Interview | None:
 
 
 def _on(interview: Interview | None) -> str:
-    if interview is None:
-        return ""
-    day = interview.held_on
-    return f" on {day:%A} {day.day} {day:%B}"
+    return f" on {long_day(interview.held_on)}" if interview else ""
 
 
 def _name(contact: Contact | None) -> str:
@@ -140,13 +171,19 @@ def _address(contact: Contact | None) -> str:
     return _v(contact.email if contact else "", "their email address")
 
 
-def _items(text: str) -> list[str]:
+def note_items(text: str) -> list[str]:
+    """The items of a note the user typed (split on ';' or a new line), trimmed, without those
+    holding a phrase R6 forbids: what a draft quotes or lists, never splices into a sentence."""
     parts = (" ".join(part.split()).rstrip(".") for part in re.split(r"[;\n]", text))
     return [part for part in parts if part and not has_forbidden_phrase(part)]
 
 
-def _joined(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+_items = note_items
+
+
+def _listed(items: list[str]) -> list[str]:
+    """Each item a line of its own, '- shipped payments at scale': reads whatever was typed."""
+    return [f"- {item}" for item in items]
 
 
 def _signed(profile: Profile, *, phone: bool = True) -> list[str]:

@@ -99,6 +99,9 @@ class Outcome(Labelled):
         return self._words[1]
 
 
+_NOT_FOLLOW_UPS = (TouchKind.THANK_YOU, TouchKind.FEEDBACK_REQUEST)
+
+
 @dataclass(frozen=True, slots=True)
 class Contact:
     """A person met or written to: the business-card facts (R5)."""
@@ -145,8 +148,9 @@ class Touch:
 
     @property
     def is_outbound_follow_up(self) -> bool:
-        """Counts against the weekly limit (R4): outbound, and not a thank-you note (R1)."""
-        return self.direction is Direction.OUT and self.kind is not TouchKind.THANK_YOU
+        """Counts against the weekly limit (R4): outbound, and neither a thank-you note (R1) nor
+        the feedback call after a rejection (R9)."""
+        return self.direction is Direction.OUT and self.kind not in _NOT_FOLLOW_UPS
 
     @property
     def is_answer(self) -> bool:
@@ -233,6 +237,26 @@ class Application:
         """The interviews not yet held by `today`, as recorded: the rest of `held_by`."""
         held = self.held_by(today)
         return tuple(interview for interview in self.interviews if interview not in held)
+
+
+@dataclass(frozen=True, slots=True)
+class Debrief:
+    """The short debrief after an interview (R12): who was there with their business-card
+    facts, the decision date they gave, the topics and the concerns. R1's thank-you notes go
+    to the people there; R6's bullets are built from the topics and concerns.
+
+    Saved in one transaction by `Store.save_debrief`.
+    """
+
+    interview_id: int
+    # Who was there, in order: the interview's interviewers become exactly these. A contact
+    # with id 0 is someone new; one with an id is updated with these facts (its `version` as
+    # read: a contact edited elsewhere meanwhile is refused).
+    people: tuple[Contact, ...] = ()
+    expected_decision: date | None = None  # the date they gave; None keeps the one known
+    topics: str = ""
+    concerns: str = ""
+    interview_version: int = field(default=1, compare=False)  # the interview as read
 
 
 @dataclass(frozen=True, slots=True)

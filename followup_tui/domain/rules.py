@@ -1,7 +1,12 @@
-"""The rules engine: RULES.md R1-R9 as pure functions.
+"""The rules engine: RULES.md R1-R13 as pure functions.
 
 `assess(application, today)` says what is due for one application and what is wrong with its
 history. Nothing here reads the clock, the database or the screen.
+
+The journey an application takes through it: applied, no interview yet (R11: one follow-up a
+week after applying); the interview day (R12: the interview first on the agenda, with what to
+do there); the thank-you notes, best the same day (R1); the weeks after (R2-R8); closing (R9,
+with the feedback call after a rejection); an offer accepted elsewhere (R13: withdraw or keep).
 """
 
 from __future__ import annotations
@@ -9,7 +14,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from operator import attrgetter
 from types import MappingProxyType
 
@@ -25,6 +30,7 @@ from followup_tui.domain.records import (
     Status,
     Touch,
     TouchKind,
+    WithdrawAnswer,
 )
 
 
@@ -41,6 +47,7 @@ class Settings:
     cut_loose_unanswered: int = 4  # R8
     cut_loose_days: int = 60  # R8
     close_after_final_note_days: int = 7  # R8: then suggest closing as no response
+    application_follow_up_days: int = 7  # R11: the follow-up after applying, no interview yet
 
     def gap(self, persistence: Persistence) -> int:
         return self.gaps[persistence]
@@ -48,9 +55,23 @@ class Settings:
 
 DEFAULT_SETTINGS = Settings()
 
+# R2, R12: the question to ask at the interview (and, if it was not, at the next touch).
+ASK_TIMELINE = "In what timeframe do you expect to make a decision?"
+# R12, R5: the business-card facts are what every later note and call is addressed with.
+ASK_FOR_CARDS = "Ask each interviewer for a business card"
+
 
 class ActionKind(Labelled):
+    """What to do. The values are the `action` of `followup due --json` (docs/agenda-format.md);
+    the order is the tie-break between two actions of one application due the same day."""
+
+    # R12: today's interview, first on the agenda
+    INTERVIEW = "interview", "Interview today"
+    # R13: another offer was accepted: withdraw, or keep this one
+    WITHDRAW = "withdraw", "Withdraw? (offer accepted)"
     THANK_YOU = "thank_you", "Send thank-you note"
+    # R11: applied, no interview yet
+    APPLICATION_FOLLOW_UP = "application_follow_up", "Follow up on the application"
     ASK_TIMELINE = "ask_timeline", "Ask for the timeline"
     STATUS_CHECK = "status_check", "Status check"
     FINAL_NOTE = "final_note", "Send final note"
@@ -80,7 +101,13 @@ class FlagKind(Labelled):
 
 @dataclass(frozen=True, slots=True)
 class Action:
-    """Something to do for an application, by a date, with a reason a person can read."""
+    """Something to do for an application, by a date, with a reason a person can read.
+
+    `due` is the first day it is on the agenda (`due <= today`: shown today, not "later").
+    `deadline`, when set, is a later last day: a thank-you note is on the interview day's
+    agenda ("best today") and overdue only after the next day (R1). `overdue` is worked out
+    from the last day; screens and exports show `last_day` as the date it is due by.
+    """
 
     kind: ActionKind
     due: date
@@ -90,16 +117,25 @@ class Action:
     channel: Channel | None = None
     contact: Contact | None = None
     interview_id: int | None = None
+    deadline: date | None = None
+
+    @property
+    def last_day(self) -> date:
+        """The day it is due by: not done by the end of it, it is overdue."""
+        return self.deadline or self.due
 
     def urgency(self, today: date) -> tuple[int, date]:
-        """Overdue thank-you notes first, then other overdue actions, then due today, then later."""
-        if self.overdue:
-            tier = 0 if self.kind is ActionKind.THANK_YOU else 1
+        """Today's interview first (R12), then overdue thank-you notes (R1), then other overdue
+        actions, then the rest due today, then later; within a tier, the earliest last day."""
+        if self.kind is ActionKind.INTERVIEW and self.due <= today:
+            tier = 0
+        elif self.overdue:
+            tier = 1 if self.kind is ActionKind.THANK_YOU else 2
         elif self.due <= today:
-            tier = 2
-        else:
             tier = 3
-        return (tier, self.due)
+        else:
+            tier = 4
+        return (tier, self.last_day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +172,7 @@ class Assessment:
         """Sort key across applications; applications with nothing to do sort last."""
         action = self.next_action
         if action is None:
-            return (4, date.max, self.application.company.casefold(), self.application.id)
+            return (5, date.max, self.application.company.casefold(), self.application.id)
         tier, due = action.urgency(self.today)
         return (tier, due, self.application.company.casefold(), self.application.id)
 
@@ -155,18 +191,25 @@ _WRITTEN = (Channel.EMAIL, Channel.LETTER)
 def assess(
     application: Application, today: date, settings: Settings = DEFAULT_SETTINGS
 ) -> Assessment:
-    """Next actions and flags for one application on `today` (R1-R9)."""
+    """Next actions and flags for one application on `today` (R1-R13)."""
     if application.status is Status.REJECTED:
         return _assess_rejected(application, today)
     if application.status is not Status.ACTIVE:
         return Assessment(application, today)  # R9: closed or parked leaves the schedule
+    if (
+        application.withdraw_suggested_on is not None
+        and application.withdraw_answer is WithdrawAnswer.UNANSWERED
+    ):
+        return _finish(application, today, [_withdraw_action(application, today)], [], None)
 
     touches = sorted(application.touches, key=_BY_DAY)
     held = application.held_by(today)
     flags: list[Flag] = []
-    actions = list(_thank_you_actions(application, held, touches, today))
+    actions = list(_interview_day_actions(application, today))
+    actions.extend(_thank_you_actions(application, held, touches, today))
     earliest = None
-    if held:
+    applied = application.applied_on or application.created_on
+    if held or (applied is not None and not application.interviews):
         follow_up, earliest, follow_up_flags = _follow_up(
             application, held, touches, today, settings
         )
@@ -198,13 +241,14 @@ def _finish(
     overdue = [action for action in actions if action.overdue]
     if overdue:
         first = overdue[0]
-        days = (today - first.due).days
+        days = (today - first.last_day).days
         flags.insert(
             0,
             Flag(
                 FlagKind.OVERDUE,
                 first.rule,
-                f"{first.kind.label} was due {short_day(first.due)} ({_plural(days, 'day')} ago)",
+                f"{first.kind.label} was due {short_day(first.last_day)} "
+                f"({_plural(days, 'day')} ago)",
             ),
         )
     return Assessment(application, today, tuple(actions), tuple(flags), earliest)
@@ -213,22 +257,85 @@ def _finish(
 _KIND_ORDER = {kind: index for index, kind in enumerate(ActionKind)}
 
 
+# R12 --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class InterviewBrief:
+    """What to know on the day of an interview (R12): when, who you will meet, what to do."""
+
+    interview: Interview
+    people: tuple[Contact, ...]  # the interviewers recorded, in order
+
+    @property
+    def at_time(self) -> time | None:
+        return self.interview.at_time
+
+    @property
+    def stage(self) -> str:
+        return self.interview.stage
+
+    @property
+    def to_do(self) -> tuple[str, str]:
+        """The two things to do there: ask for the timeline (R2), and for business cards (R5)."""
+        return (f"Ask “{ASK_TIMELINE}”", ASK_FOR_CARDS)
+
+    @property
+    def summary(self) -> str:
+        """'Onsite interview at 14:30 with Dana Reyes and Lee Park' (user text: show as data)."""
+        what = f"{self.stage} interview" if self.stage.strip() else "Interview"
+        when = f" at {self.at_time:%H:%M}" if self.at_time is not None else ""
+        names = [person.full_name for person in self.people]
+        who = f" with {_listed(names)}" if names else " (who you will meet is not recorded)"
+        return f"{what}{when}{who}"
+
+
+def interview_brief(application: Application, interview_id: int | None) -> InterviewBrief | None:
+    """The brief for one of the application's interviews (the INTERVIEW action's), or None."""
+    for interview in application.interviews:
+        if interview.id == interview_id:
+            people = tuple(
+                contact
+                for contact in map(application.contact, interview.interviewer_ids)
+                if contact is not None
+            )
+            return InterviewBrief(interview, people)
+    return None
+
+
+def _interview_day_actions(application: Application, today: date) -> Iterable[Action]:
+    """Each interview held today comes first on today's agenda, with what to do there (R12)."""
+    for interview in application.interviews:
+        if interview.held_on != today:
+            continue
+        brief = interview_brief(application, interview.id)
+        assert brief is not None
+        ask, cards = (f"{thing[:1].lower()}{thing[1:]}" for thing in brief.to_do)
+        why = f"{brief.summary}. There, {ask} and {cards} (R12)"
+        yield Action(ActionKind.INTERVIEW, today, "R12", why, False, interview_id=interview.id)
+
+
 # R1 ---------------------------------------------------------------------------------------
 
 
 def _thank_you_actions(
     application: Application, held: tuple[Interview, ...], touches: list[Touch], today: date
 ) -> Iterable[Action]:
-    """A thank-you note to each interviewer, due by the end of the day after the interview."""
+    """A thank-you note to each interviewer: on the interview day's agenda (same day is best),
+    due by the end of the day after the interview, overdue after it."""
     thanks = [
         touch
         for touch in touches
         if touch.kind is TouchKind.THANK_YOU and touch.direction is Direction.OUT
     ]
     for interview in held:
-        due = interview.held_on + timedelta(days=1)
-        due = max(due, application.snoozed_until or due)
-        overdue = today > due
+        snoozed = application.snoozed_until
+        due = max(interview.held_on, snoozed or interview.held_on)
+        deadline = max(interview.held_on + timedelta(days=1), snoozed or interview.held_on)
+        overdue = today > deadline
+        by = f"by the end of {short_day(deadline)}"
+        if today == interview.held_on:
+            by = f"best today, due {by}"
         if not interview.interviewer_ids:
             if any(touch.on >= interview.held_on for touch in thanks):
                 continue
@@ -237,11 +344,12 @@ def _thank_you_actions(
                 due,
                 "R1",
                 f"No interviewer recorded for the {short_day(interview.held_on)} interview: "
-                "add who you met, then thank each one by the next day",
+                f"add who you met, then thank each one ({by})",
                 overdue,
                 Channel.EMAIL,
                 None,
                 interview.id,
+                deadline,
             )
             continue
         for contact_id in interview.interviewer_ids:
@@ -256,12 +364,13 @@ def _thank_you_actions(
                 ActionKind.THANK_YOU,
                 due,
                 "R1",
-                f"Thank {name} for the {short_day(interview.held_on)} interview by the next day; "
+                f"Thank {name} for the {short_day(interview.held_on)} interview ({by}); "
                 "name two or three strengths and something you discussed",
                 overdue,
                 Channel.EMAIL,
                 contact,
                 interview.id,
+                deadline,
             )
 
 
@@ -275,9 +384,20 @@ def _follow_up(
     today: date,
     settings: Settings,
 ) -> tuple[Action, date | None, list[Flag]]:
-    """The one outbound follow-up the application needs next, and the flags that go with it."""
+    """The one outbound follow-up the application needs next, and the flags that go with it.
+
+    After an interview (`held`): R2-R5 and R8, counted from the last interview. Before any
+    (R11): one follow-up some days after applying, by email, to the hiring contact; R4 and R8
+    apply the same way, counted from the day applied.
+    """
     flags: list[Flag] = []
-    last_interview = held[-1].held_on
+    applying = not held  # R11: applied, no interview yet
+    applied = application.applied_on or application.created_on
+    if held:
+        start = held[-1].held_on
+    else:
+        assert applied is not None, "R11 needs the day applied (or added)"
+        start = applied
     gap = settings.gap(application.persistence)
     follow_ups = [touch for touch in touches if touch.is_outbound_follow_up]
     last_follow_up = follow_ups[-1] if follow_ups else None
@@ -286,19 +406,27 @@ def _follow_up(
 
     expected = application.expected_decision
     # R3: the first status check is on the decision date, or some days after the last interview.
-    timeline_known = expected is not None and expected >= last_interview
-    if expected is not None and timeline_known:
+    timeline_known = not applying and expected is not None and expected >= start
+    if applying:
+        days = settings.application_follow_up_days
+        source = f" ({application.source.strip()})" if application.source.strip() else ""
+        due = start + timedelta(days=days)
+        why = (
+            f"Applied {short_day(start)}{source} and no interview yet: follow up by email "
+            f"{_plural(days, 'day')} later to say you are keen and ask about next steps (R11)"
+        )
+    elif expected is not None and timeline_known:
         due = expected
         why = f"They expect to decide by {short_day(expected)}: check in then, not before (R2, R3)"
     else:
-        due = last_interview + timedelta(days=settings.first_check_days)
+        due = start + timedelta(days=settings.first_check_days)
         why = (
             f"No decision date known: ask when they expect to decide; first check "
-            f"{settings.first_check_days} days after the {short_day(last_interview)} "
+            f"{settings.first_check_days} days after the {short_day(start)} "
             "interview (R2, R3)"
         )
     # R4: at most one follow-up per gap; a reply also restarts the wait.
-    rule = "R3"  # names whichever rule set the due date
+    rule = "R11" if applying else "R3"  # names whichever rule set the due date
     earliest = None
     if last_follow_up is not None:
         earliest = last_follow_up.on + timedelta(days=gap)
@@ -315,18 +443,22 @@ def _follow_up(
             f"They answered on {short_day(last_answer.on)}: give it {gap} days before the next (R4)"
         )
 
-    channel: Channel | None = ROTATION[last_follow_up.channel] if last_follow_up else Channel.PHONE
-    kind = ActionKind.STATUS_CHECK if timeline_known else ActionKind.ASK_TIMELINE
+    first_channel = Channel.EMAIL if applying else Channel.PHONE
+    channel: Channel | None = ROTATION[last_follow_up.channel] if last_follow_up else first_channel
+    if applying:
+        kind = ActionKind.APPLICATION_FOLLOW_UP
+    else:
+        kind = ActionKind.STATUS_CHECK if timeline_known else ActionKind.ASK_TIMELINE
 
     # R8: cut loose after long silence.
-    silence_start = last_answer.on if last_answer else last_interview
+    silence_start = last_answer.on if last_answer else start
     unanswered = [
         touch
         for touch in follow_ups
         if (last_answer is None or (touch.on, touch.id) > (last_answer.on, last_answer.id))
-        and touch.on >= last_interview
+        and touch.on >= start
     ]
-    anchor = max(d for d in (last_interview, expected, silence_start) if d is not None)
+    anchor = max(d for d in (start, expected, silence_start) if d is not None)
     silent_days = (today - anchor).days
     final_notes = [touch for touch in unanswered if touch.kind is TouchKind.FINAL_NOTE]
     if final_notes:
@@ -356,7 +488,19 @@ def _follow_up(
 
     # R5: status checks go to the decision maker.
     contact = None
-    if kind is not ActionKind.SUGGEST_CLOSE:
+    if kind is not ActionKind.SUGGEST_CLOSE and applying:
+        # R11: the recruiter or hiring contact: one who decides, else anyone recorded.
+        contact, _ = _decision_maker(application, held)
+        if contact is None:
+            flags.append(
+                Flag(
+                    FlagKind.NO_DECISION_MAKER,
+                    "R11",
+                    "No recruiter or hiring contact known: find out who is hiring",
+                )
+            )
+            why += "; no recruiter or hiring contact known: find out who is hiring (R11, R5)"
+    elif kind is not ActionKind.SUGGEST_CLOSE:
         contact, known = _decision_maker(application, held)
         if not known:
             flags.append(
@@ -465,11 +609,12 @@ def follow_up_warnings(
 ) -> list[Flag]:
     """What logging one more outbound follow-up on `on` would break: R4's gap, R2's date.
 
-    Asked before saving, so the user can confirm or cancel. Thank-you notes break nothing (R1);
-    only a status check can come too early (R2).
+    Asked before saving, so the user can confirm or cancel. Thank-you notes break nothing (R1),
+    nor does the feedback call after a rejection (R9: not a status check); only a status check
+    can come too early (R2).
     """
     warnings: list[Flag] = []
-    if kind is TouchKind.THANK_YOU:
+    if kind in (TouchKind.THANK_YOU, TouchKind.FEEDBACK_REQUEST):
         return warnings
     gap = settings.gap(application.persistence)
     earlier = [
@@ -530,7 +675,35 @@ def _assess_rejected(application: Application, today: date) -> Assessment:
     return _finish(application, today, [action], [], None)
 
 
+# R13 --------------------------------------------------------------------------------------
+
+
+def _withdraw_action(application: Application, today: date) -> Action:
+    """Another offer was accepted: withdraw from this one with a short, warm note, or keep it.
+
+    The user's choice, so never overdue; until answered it is the application's only action.
+    """
+    suggested = application.withdraw_suggested_on
+    assert suggested is not None
+    contact, _ = who_decides(application, today)
+    return Action(
+        ActionKind.WITHDRAW,
+        suggested,
+        "R13",
+        f"You accepted an offer on {short_day(suggested)}: withdraw from "
+        f"{application.company} with a short thank-you note, or keep this application (R13)",
+        False,
+        Channel.EMAIL,
+        contact,
+    )
+
+
 # Wording helpers ---------------------------------------------------------------------------
+
+
+def _listed(names: list[str]) -> str:
+    """'Dana', 'Dana and Lee', 'Dana, Lee and Sam'."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _plural(count: int, word: str) -> str:

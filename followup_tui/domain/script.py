@@ -21,7 +21,7 @@ from followup_tui.domain.records import (
     Profile,
     TouchKind,
 )
-from followup_tui.domain.rules import who_decides
+from followup_tui.domain.rules import ASK_TIMELINE, who_decides
 
 # RULES.md R6: never passive, never "did I get the job?" [000, 003].
 FORBIDDEN = (
@@ -32,7 +32,6 @@ FORBIDDEN = (
 )
 
 INTEREST = "I'd like to let you know I'm very interested in the position."
-ASK_TIMELINE = "In what timeframe do you expect to make a decision?"
 HELP_DECIDE = "Is there anything I can do to help you with your decision?"
 MORE_INFORMATION = "Do you need any additional information from me?"
 
@@ -71,14 +70,15 @@ def build_script(application: Application, profile: Profile, today: date) -> Scr
         and application.expected_decision >= last.held_on
     )
     question = ASK_TIMELINE if not timeline_known else _question(application)
+    spoken = last_conversation(application, today)
     bullets = (
-        _who_and_when(application, contact, profile, last),
+        _who_and_when(application, contact, profile, spoken),
         _interest(application),
         _strength(application, last),
         question,
     )
     voicemail = (
-        _greeting(contact, profile) + " " + _met(application, last),
+        _greeting(contact, profile) + " " + _met(application, spoken),
         "I'm very interested in the position and would welcome a call back.",
         _call_back(profile),
     )
@@ -103,19 +103,46 @@ def _greeting(contact: Contact | None, profile: Profile) -> str:
     return f"Hi {_first_name(contact)}, this is {name}."
 
 
-def _met(application: Application, last: Interview | None) -> str:
+@dataclass(frozen=True, slots=True)
+class Conversation:
+    """The latest time you and they talked: an interview (met) or a call that reached them."""
+
+    on: date
+    met: bool
+
+
+def last_conversation(application: Application, today: date) -> Conversation | None:
+    """The latest interview held or call that reached them, by `today`: what a letter or a call
+    refers back to ("We spoke on Friday 20 November"), not an older interview."""
+    talks = [Conversation(interview.held_on, True) for interview in application.held_by(today)]
+    talks += [
+        Conversation(touch.on, False)
+        for touch in application.touches
+        if touch.outcome is Outcome.REACHED and touch.on <= today
+    ]
+    return max(talks, key=lambda talk: (talk.on, talk.met)) if talks else None
+
+
+def long_day(day: date) -> str:
+    """'Friday 20 November': a day as a letter or a call says it."""
+    return f"{day:%A} {day.day} {day:%B}"
+
+
+def _met(application: Application, spoken: Conversation | None) -> str:
     role = _fact(application.role, "the role")
-    if last is None:
+    if spoken is None:
         return f"(fill in: when you met; no interview is logged) about the {role} role."
-    return (
-        f"We met on {last.held_on:%A} {last.held_on.day} {last.held_on:%B} about the {role} role."
-    )
+    verb = "met" if spoken.met else "spoke"
+    return f"We {verb} on {long_day(spoken.on)} about the {role} role."
 
 
 def _who_and_when(
-    application: Application, contact: Contact | None, profile: Profile, last: Interview | None
+    application: Application,
+    contact: Contact | None,
+    profile: Profile,
+    spoken: Conversation | None,
 ) -> str:
-    return f"{_greeting(contact, profile)} {_met(application, last)}"
+    return f"{_greeting(contact, profile)} {_met(application, spoken)}"
 
 
 def _interest(application: Application) -> str:
@@ -127,14 +154,24 @@ def _strength(application: Application, last: Interview | None) -> str:
     strength = _first_item(application.key_strengths)
     concern = _first_item(last.concerns) if last else ""
     topic = _first_item(last.topics) if last else ""
-    said = _fact(strength, "a key strength that answers it")
+    # The user's notes are quoted, never spliced into the sentence: whatever they typed (a
+    # fragment, a sentence, a list), the bullet still reads (issue 15).
+    said = _quoted(strength, "a key strength that answers it")
     if concern:
-        return f"On your concern about {_inline(_fact(concern, 'their concern'))}: {said}."
+        return f"Answer the concern they raised, {_quoted(concern, 'their concern')}, with {said}."
     if topic:
-        return f"Picking up on {_inline(_fact(topic, 'what you discussed'))}: {said}."
+        return f"Tie what you discussed, {_quoted(topic, 'what you discussed')}, to {said}."
     if strength:
-        return f"(fill in: something they said, to tie it to) {_fact(strength, 'a strength')}."
+        return f"Tie {said} to something they said."
     return "(fill in: a strength that answers something they said; none is recorded)"
+
+
+def _quoted(text: str, what: str) -> str:
+    """A note in quotation marks, or the fill-in or rephrase instruction in its place."""
+    text = " ".join(text.split())
+    if not text or has_forbidden_phrase(text):
+        return _fact(text, what)
+    return f"“{text}”"
 
 
 def _question(application: Application) -> str:
@@ -160,19 +197,6 @@ def _first_item(text: str) -> str:
         if part:
             return part
     return ""
-
-
-def _inline(text: str) -> str:
-    """A fact typed as a sentence, fitted into the middle of one: 'Whether' -> 'whether'.
-
-    Names and acronyms keep their capitals: only a capital followed by lower case is lowered.
-    """
-    if len(text) > 1 and text[0].isupper() and text[1].islower() and text.split()[0] in _SMALL:
-        return text[0].lower() + text[1:]
-    return text
-
-
-_SMALL = {"Whether", "If", "How", "What", "When", "Why", "The", "A", "An", "My", "Our", "Their"}
 
 
 def _fact(text: str, what: str) -> str:

@@ -11,9 +11,16 @@ from datetime import date
 from typing import Any
 
 from followup_tui.domain.dates import short_day
-from followup_tui.domain.records import Application
+from followup_tui.domain.records import Application, Contact
 from followup_tui.domain.review import Item, Summary, review_queue, summarize
-from followup_tui.domain.rules import Assessment, Flag, describe
+from followup_tui.domain.rules import (
+    Action,
+    ActionKind,
+    Assessment,
+    Flag,
+    describe,
+    interview_brief,
+)
 from followup_tui.domain.text import one_line
 
 AGENDA_FORMAT = "followup-agenda"
@@ -44,22 +51,41 @@ def _item_json(item: Item) -> dict[str, Any]:
         "action": action.kind.value,
         "label": action.kind.label,
         "due": action.due.isoformat(),
+        "deadline": action.last_day.isoformat(),
         "overdue": action.overdue,
         "rule": action.rule,
         "why": action.why,
         "channel": action.channel.value if action.channel else None,
-        "contact": None
-        if contact is None
-        else {
-            "id": contact.id,
-            "name": contact.full_name,
-            "title": contact.title,
-            "email": contact.email,
-            "phone": contact.phone,
-            "decision_maker": contact.decision_maker,
-        },
+        "contact": None if contact is None else _contact_json(contact),
         "interview_id": action.interview_id,
+        "interview": _interview_json(application, action),
         "flags": [_flag_json(flag) for flag in item.assessment.flags],
+    }
+
+
+def _interview_json(application: Application, action: Action) -> dict[str, Any] | None:
+    """For today's interview (R12): when, who you will meet, the two things to do there."""
+    if action.kind is not ActionKind.INTERVIEW:
+        return None
+    brief = interview_brief(application, action.interview_id)
+    if brief is None:
+        return None
+    return {
+        "time": brief.at_time.strftime("%H:%M") if brief.at_time else None,
+        "stage": brief.stage,
+        "people": [_contact_json(person) for person in brief.people],
+        "to_do": list(brief.to_do),
+    }
+
+
+def _contact_json(contact: Contact) -> dict[str, Any]:
+    return {
+        "id": contact.id,
+        "name": contact.full_name,
+        "title": contact.title,
+        "email": contact.email,
+        "phone": contact.phone,
+        "decision_maker": contact.decision_maker,
     }
 
 
@@ -103,7 +129,7 @@ def agenda_text(assessments: list[Assessment], today: date, *, everything: bool 
             f"{mark:<8} #{application.id} {one_line(application.company)}"
             f" ({one_line(application.role)})"
         )
-        lines.append(f"         {one_line(describe(action))}, due {short_day(action.due)}")
+        lines.append(f"         {one_line(describe(action))}, due {short_day(action.last_day)}")
         lines.append(f"         {one_line(action.why)}")
         for flag in item.assessment.flags:
             if flag.kind.value in ("over_frequent", "too_early", "cut_loose"):
@@ -121,7 +147,7 @@ def agenda_short(assessments: list[Assessment], *, everything: bool = False) -> 
         action, application = item.action, item.assessment.application
         mark = "!" if action.overdue else ("*" if action.due <= item.assessment.today else " ")
         lines.append(
-            f"{mark} {short_day(action.due)}  {one_line(application.company)}: "
+            f"{mark} {short_day(action.last_day)}  {one_line(application.company)}: "
             f"{one_line(describe(action))}"
         )
     return "".join(line + "\n" for line in lines)

@@ -407,7 +407,7 @@ def applications_csv(
                 contact.full_name if contact else "",
                 contact.email if contact else "",
                 describe(action) if action else "",
-                action.due if action else "",
+                action.last_day if action else "",
                 application.notes,
             ]
         )

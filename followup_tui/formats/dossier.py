@@ -98,7 +98,7 @@ def timeline(application: Application) -> Section:
 
 def _action(action: Action) -> Entry:
     return Entry(
-        f"{one_line(describe(action))}, due {action.due:{DAY}}",
+        f"{one_line(describe(action))}, due {action.last_day:{DAY}}",
         (one_line(action.why),),
         OVERDUE if action.overdue else "",
     )
@@ -143,6 +143,8 @@ def _facts(application: Application) -> list[tuple[str, str]]:
     return [
         ("Location", one_line(application.location)),
         ("Posting", one_line(application.job_url)),
+        ("Applied", f"{application.applied_on:{DAY}}" if application.applied_on else ""),
+        ("Source", one_line(application.source)),
         ("Expected decision", f"{decision:{DAY}}" if decision else "unknown"),
         (
             "Snoozed until",

@@ -54,7 +54,8 @@ def to_ics(
     for application in applications:
         assessment = assess(application, today, settings)
         for action in assessment.actions:
-            calendar.add_component(_action_event(application, action, stamp))
+            if action.kind is not ActionKind.INTERVIEW:  # the interview's own event says it
+                calendar.add_component(_action_event(application, action, stamp))
         for interview in application.interviews:
             event = Event()
             event.add("uid", interview_uid(interview.id))
@@ -84,13 +85,15 @@ def _action_event(application: Application, action: Action, stamp: datetime) -> 
     event.add("uid", action_uid(application, action))
     event.add("dtstamp", stamp)
     event.add("summary", f"{one_line(describe(action))}: {one_line(application.company)}")
+    # From the first day on the agenda through the day it is due by: a thank-you note spans
+    # the interview day and the next (R1), its alarm the morning of the last day.
     event.add("dtstart", action.due)
-    event.add("dtend", action.due + timedelta(days=1))
+    event.add("dtend", action.last_day + timedelta(days=1))
     event.add("description", f"{one_line(action.why)}\n{one_line(application.role)}")
     event.add("categories", ["followup", action.kind.value])
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add("description", one_line(describe(action)))
-    alarm.add("trigger", ALARM_AT, parameters={"RELATED": "START"})
+    alarm.add("trigger", ALARM_AT + (action.last_day - action.due), parameters={"RELATED": "START"})
     event.add_component(alarm)
     return event

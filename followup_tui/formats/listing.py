@@ -77,6 +77,7 @@ def _action_json(action: Action) -> dict[str, Any]:
         "action": action.kind.value,
         "label": action.kind.label,
         "due": action.due.isoformat(),
+        "deadline": action.last_day.isoformat(),  # R1: a thank-you is due by the next day
         "overdue": action.overdue,
         "rule": action.rule,
         "channel": action.channel.value if action.channel else None,
@@ -90,11 +91,13 @@ def _next(action: Action | None, today: date) -> str:
     if action is None:
         return "-"
     if action.overdue:
-        when = f"due {short_day(action.due)} (OVERDUE)"
-    elif action.due <= today:
+        when = f"due {short_day(action.last_day)} (OVERDUE)"
+    elif action.last_day <= today:
         when = "due today"
+    elif action.due <= today:  # R1: a thank-you on the interview day, due by the next
+        when = f"today, due by {short_day(action.last_day)}"
     else:
-        when = f"due {short_day(action.due)}"
+        when = f"due {short_day(action.last_day)}"
     return f"{one_line(describe(action))}, {when}"
 
 

@@ -44,6 +44,8 @@ def _dossier(application: Application, today: date, settings: Settings) -> str:
         ("Persistence", application.persistence.value),
         ("Location", application.location),
         ("Posting", application.job_url),
+        ("Applied", str(application.applied_on or "")),
+        ("Source", application.source),
         ("Expected decision", str(application.expected_decision or "unknown")),
         ("Key strengths", application.key_strengths),
         ("Closed", str(application.closed_on or "")),
@@ -60,7 +62,7 @@ def _dossier(application: Application, today: date, settings: Settings) -> str:
         out += ["", f"## Next (as of {today.isoformat()})", ""]
         for action in assessment.actions:
             late = " **(overdue)**" if action.overdue else ""
-            out.append(f"- {action.due.isoformat()}: {escape(describe(action))}{late}")
+            out.append(f"- {action.last_day.isoformat()}: {escape(describe(action))}{late}")
             out.append(f"  - {escape(action.why)}")
     if application.contacts:
         out += ["", "## People", ""]

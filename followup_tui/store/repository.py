@@ -18,10 +18,13 @@ from sqlmodel import Session, col, select
 from followup_tui.domain.records import (
     Application,
     Contact,
+    Debrief,
     Interview,
     Profile,
     Status,
     Touch,
+    TouchKind,
+    WithdrawAnswer,
 )
 from followup_tui.store import columns
 from followup_tui.store.backups import daily_backup
@@ -240,18 +243,23 @@ class Store(Reader):
         """Close an application (R9): it leaves the review and keeps its history.
 
         Notes are added to the application's; contacts in rapport_ids are marked as having good
-        rapport (after a rejection, that makes a feedback call the next action).
+        rapport (after a rejection, that makes a feedback call the next action). An offer
+        accepted suggests withdrawing from every other active application (R13), in the same
+        transaction: each gets the WITHDRAW action until the user answers.
         """
         if not status.is_closed:
             raise StoreError(f"{status.value} is not a way to close an application")
         with self._writing() as session:
             row = _application_row(session, application_id)
+            _take_back_suggestions(session, row)  # closed again as something else
             row.status, row.closed_on, row.closed_reason = status.value, on, reason
             row.snoozed_until = None
             _bump(row)
             if notes.strip():
                 row.notes = f"{row.notes.rstrip()}\n\n{notes}".lstrip("\n")
             session.add(row)
+            if status is Status.OFFER_ACCEPTED:
+                _suggest_withdrawing(session, application_id, on)
             for contact_id in rapport_ids:
                 contact = _row_of(session, ContactRow, contact_id, application_id)
                 contact.rapport = True
@@ -259,9 +267,13 @@ class Store(Reader):
                 session.add(contact)
 
     def reopen_application(self, application_id: int) -> None:
-        """Back into the review; the closing reason stays in the record until closed again."""
+        """Back into the review; the closing reason stays in the record until closed again.
+
+        Reopening an accepted offer takes back the withdrawals it suggested and nobody has
+        answered yet (R13)."""
         with self._writing() as session:
             row = _application_row(session, application_id)
+            _take_back_suggestions(session, row)
             row.status, row.closed_on = Status.ACTIVE.value, None
             _bump(row)
             session.add(row)
@@ -285,6 +297,8 @@ class Store(Reader):
         with self._writing() as session:
             row = _application_row(session, application.id)
             _check_version(row, application.version + 1, f"#{application.id} {application.company}")
+            if application.status is not Status.OFFER_ACCEPTED:
+                _take_back_suggestions(session, row)  # undoing an offer accepted (R13)
             _edit(row, columns.APPLICATION, application)
             session.add(row)
             for contact in application.contacts:
@@ -305,6 +319,117 @@ class Store(Reader):
             if contact_id is not None and contact_id not in _contact_ids(session, application_id):
                 contact_id = None  # the contact went too
             session.add(_touch_row(application_id, touch, contact_id, touch.id))
+
+    # The journey: the debrief (R12), the feedback call (R9), withdrawing (R13) ---------------
+
+    def save_debrief(self, application_id: int, debrief: Debrief) -> tuple[int, ...]:
+        """Save the debrief after an interview in one transaction (R12); returns the ids of the
+        people who were there, in order: the interview's interviewers from now on.
+
+        Each person is upserted (id 0: a new contact; else that contact of the application,
+        updated with the facts given, refused if edited elsewhere since it was read); the
+        interview's topics and concerns are replaced; a decision date given is saved as
+        learned on the interview's day (None keeps the one known). A bad person or a stale
+        record saves nothing.
+        """
+        with self._writing() as session:
+            row = _row_of(session, InterviewRow, debrief.interview_id, application_id)
+            _check_version(row, debrief.interview_version, f"the {row.held_on} interview")
+            people: list[int] = []
+            for person in debrief.people:
+                if person.id == 0:
+                    contact = ContactRow(application_id=application_id, full_name="")
+                else:
+                    found = session.get(ContactRow, person.id)
+                    if found is None or found.application_id != application_id:
+                        raise StoreError(
+                            f"contact {person.id} is not on application #{application_id}"
+                        )
+                    contact = found
+                    _check_version(contact, person.version, person.full_name)
+                    _bump(contact)
+                _assign(contact, columns.CONTACT.edited(), person)
+                people.append(_new_id(session, contact))
+            row.topics, row.concerns = debrief.topics, debrief.concerns
+            _bump(row)
+            session.add(row)
+            interview_id = _id(row)
+            links = session.exec(
+                select(InterviewerRow).where(InterviewerRow.interview_id == interview_id)
+            ).all()
+            _link_interviewers(session, interview_id, links, people)
+            if debrief.expected_decision is not None:
+                application = _application_row(session, application_id)
+                application.expected_decision = debrief.expected_decision
+                application.decision_learned_on = row.held_on
+                _bump(application)
+                session.add(application)
+            return tuple(dict.fromkeys(people))
+
+    def log_feedback_call(
+        self,
+        application_id: int,
+        touch: Touch,
+        *,
+        feedback: str = "",
+        lessons: str = "",
+        draft_id: int | None = None,
+    ) -> int:
+        """Log the feedback call after a rejection (R9) and record what they said (feedback)
+        and what you learned (lessons) on the application, in one transaction; returns the
+        touch's id. Each is added after what the application already has. `draft_id`, the
+        call panel's open call, is closed with it."""
+        if touch.kind is not TouchKind.FEEDBACK_REQUEST:
+            raise StoreError(f"a feedback call is logged as a feedback request, not {touch.kind}")
+        with self._writing() as session:
+            row = _application_row(session, application_id)
+            if touch.contact_id is not None and touch.contact_id not in _contact_ids(
+                session, application_id
+            ):
+                raise StoreError(
+                    f"contact {touch.contact_id} is not on application #{application_id}"
+                )
+            touch_id = _new_id(session, _touch_row(application_id, touch, touch.contact_id))
+            row.feedback = _added(row.feedback, feedback)
+            row.lessons = _added(row.lessons, lessons)
+            _bump(row)
+            session.add(row)
+            if draft_id is not None:
+                draft = session.get(CallDraftRow, draft_id)
+                if draft is None or draft.application_id != application_id:
+                    raise StoreError(f"the call {draft_id} is no longer open")
+                session.delete(draft)
+            return touch_id
+
+    def withdraw_application(
+        self, application_id: int, note: Touch, reason: str = "accepted another offer"
+    ) -> int:
+        """R13: log the withdrawal note sent as a touch and close the application as withdrawn
+        on the note's day, in one transaction; returns the touch's id."""
+        with self._writing() as session:
+            row = _application_row(session, application_id)
+            if note.contact_id is not None and note.contact_id not in _contact_ids(
+                session, application_id
+            ):
+                raise StoreError(
+                    f"contact {note.contact_id} is not on application #{application_id}"
+                )
+            touch_id = _new_id(session, _touch_row(application_id, note, note.contact_id))
+            row.status, row.closed_on = Status.WITHDRAWN.value, note.on
+            row.closed_reason, row.snoozed_until = reason, None
+            row.withdraw_answer = WithdrawAnswer.WITHDRAW.value
+            _bump(row)
+            session.add(row)
+            return touch_id
+
+    def keep_application(self, application_id: int) -> None:
+        """R13: the user keeps this application after accepting another offer; the rules go on
+        as before."""
+        with self._writing() as session:
+            row = _application_row(session, application_id)
+            row.withdraw_answer = WithdrawAnswer.KEEP.value
+            _bump(row)
+            session.add(row)
 
     # The user, the call panel and its scripts ------------------------------------------------
 
@@ -474,6 +599,43 @@ class Store(Reader):
                 return False
             session.delete(row)
             return True
+
+
+def _added(text: str, more: str) -> str:
+    """`more` after `text`, a blank line between them."""
+    if not more.strip():
+        return text
+    return f"{text.rstrip()}\n\n{more}".lstrip("\n")
+
+
+def _suggest_withdrawing(session: Session, accepted_id: int, on: date) -> None:
+    """R13: every other active application gets the withdraw-or-keep question."""
+    for other in session.exec(
+        select(ApplicationRow).where(
+            ApplicationRow.status == Status.ACTIVE.value, ApplicationRow.id != accepted_id
+        )
+    ):
+        other.withdraw_suggested_on = on
+        other.withdraw_answer = WithdrawAnswer.UNANSWERED.value
+        _bump(other)
+        session.add(other)
+
+
+def _take_back_suggestions(session: Session, row: ApplicationRow) -> None:
+    """An accepted offer undone or reopened: the withdrawals it suggested and nobody answered
+    are taken back (answers stay)."""
+    if row.status != Status.OFFER_ACCEPTED.value or row.closed_on is None:
+        return
+    for other in session.exec(
+        select(ApplicationRow).where(
+            ApplicationRow.withdraw_suggested_on == row.closed_on,
+            ApplicationRow.withdraw_answer == WithdrawAnswer.UNANSWERED.value,
+            ApplicationRow.id != row.id,
+        )
+    ):
+        other.withdraw_suggested_on = None
+        _bump(other)
+        session.add(other)
 
 
 def _contact_for(

@@ -57,6 +57,7 @@ _ACTION_TOUCH = {
     ActionKind.STATUS_CHECK: TouchKind.STATUS_CHECK,
     ActionKind.FINAL_NOTE: TouchKind.FINAL_NOTE,
     ActionKind.FEEDBACK_CALL: TouchKind.FEEDBACK_REQUEST,
+    ActionKind.APPLICATION_FOLLOW_UP: TouchKind.STATUS_CHECK,  # R11: asking where it stands
 }
 
 LOG_CHOICES = [

@@ -131,14 +131,19 @@ def test_due_json_lists_exactly_what_the_rules_prescribe(scenario_db, capsys):
     code, out, _ = run(capsys, "--today", TODAY, "due", "--json")
     assert code == 1  # something is overdue
     assert items(out) == [
-        (2, "thank_you", "2026-03-06", "Cal Birch", "email", "R1", True),
+        (2, "thank_you", "2026-03-05", "Cal Birch", "email", "R1", True),
         (5, "final_note", "2026-02-09", "Fay Elm", "email", "R8", True),
         (3, "status_check", "2026-03-06", "Dee Cedar", "phone", "R3", True),
         (6, "feedback_call", "2026-03-09", "Gus Fir", "phone", "R9", True),
-        (1, "thank_you", "2026-03-10", "Ben Alder", "email", "R1", False),
+        (1, "thank_you", "2026-03-09", "Ben Alder", "email", "R1", False),
         (2, "ask_timeline", "2026-03-10", "Cal Birch", "phone", "R3", False),
     ]
     document = json.loads(out)
+    # R1: on the agenda from the interview day, due by the end of the next.
+    deadlines = [(i["action"], i["deadline"]) for i in document["items"]]
+    assert deadlines[0] == ("thank_you", "2026-03-06")
+    assert deadlines[4] == ("thank_you", "2026-03-10")
+    assert deadlines[1] == ("final_note", "2026-02-09")  # the due day itself for the rest
     assert document["summary"] == {"due": 6, "overdue": 4, "over_frequent": 1}
     birch = next(i for i in document["items"] if i["action"] == "ask_timeline")
     assert "find out who decides" in birch["why"]
@@ -185,7 +190,7 @@ def test_export_import_export_gives_the_same_document(tmp_path, capsys):
     code, again, _ = run(capsys, "--db", str(second_db), "export", "--format", "json")
     assert code == 0
     assert again == exported
-    assert len(json.loads(again)["applications"]) == 16
+    assert len(json.loads(again)["applications"]) == 17
 
 
 def test_export_to_a_file_is_private(tmp_path, scenario_db, capsys):

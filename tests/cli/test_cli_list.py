@@ -29,7 +29,7 @@ def test_list_shows_each_application_with_its_status_and_next_action(demo_db, ca
     assert (code, err) == (0, "")
     lines = out.splitlines()
     assert lines[0].split() == ["ID", "COMPANY", "ROLE", "STATUS", "NEXT", "ACTION"]
-    assert len(lines) == 1 + 16
+    assert len(lines) == 1 + 17
     row = next(line for line in lines if line.startswith("#7 "))
     assert "Wayne Enterprises" in row and "Engineering Manager" in row and " active " in row
     assert "Send final note · Lucius Fox · email, due Thu 5 Mar (OVERDUE)" in row
@@ -43,7 +43,7 @@ def test_list_shows_each_application_with_its_status_and_next_action(demo_db, ca
         (["--status", "rejected"], [10]),
         (["--status", "closed"], [10, 11, 12, 14, 15]),
         (["--status", "parked", "--status", "withdrawn"], [12, 13]),
-        (["--status", "open"], [1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 16]),
+        (["--status", "open"], [1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 16, 17]),
     ],
 )
 def test_list_status_keeps_only_those(demo_db, capsys, given, expected):

@@ -101,7 +101,7 @@ def test_bash_completes_commands_options_choices_and_ids(shell_env, tmp_path):
     ]  # fmt: skip
     assert bash_complete(["followup", "log", "1", "--kind", "th"], shell_env) == ["thank_you"]
     ids = bash_complete(["followup", "show", ""], shell_env)
-    assert ids == [str(n) for n in range(1, 17)]
+    assert ids == [str(n) for n in range(1, 18)]
     assert bash_complete(["followup", "close", "1"], shell_env) == [
         "1",
         "10",
@@ -111,6 +111,7 @@ def test_bash_completes_commands_options_choices_and_ids(shell_env, tmp_path):
         "14",
         "15",
         "16",
+        "17",
     ]
     # One ID only; a value typed for an option is not taken for it.
     assert bash_complete(["followup", "show", "3", ""], shell_env) == []
@@ -135,7 +136,7 @@ def test_bash_ids_come_from_the_database_on_the_command_line(shell_env, tmp_path
 def test_list_completion_ids_gives_id_tab_company_and_role(demo_db, capsys):
     assert main(["list", "--completion-ids"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "1\tNorthwind Labs · Staff Engineer" and len(lines) == 16
+    assert lines[0] == "1\tNorthwind Labs · Staff Engineer" and len(lines) == 17
 
 
 @pytest.mark.parametrize("shell", ["zsh", "fish"])

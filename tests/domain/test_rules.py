@@ -75,6 +75,11 @@ def kinds(assessment) -> list[ActionKind]:
     return [action.kind for action in assessment.actions]
 
 
+def step(assessment):
+    """The next action but the interview itself, which comes first on its day (R12)."""
+    return next(a for a in assessment.actions if a.kind is not ActionKind.INTERVIEW)
+
+
 # R1 ---------------------------------------------------------------------------------------
 
 
@@ -83,7 +88,8 @@ def test_r1_thank_you_due_to_each_interviewer_by_the_next_day():
     result = assess(application, MON)
     thank_yous = [a for a in result.actions if a.kind is ActionKind.THANK_YOU]
     assert {a.contact.full_name for a in thank_yous} == {"Dana Reyes", "Lee Park"}
-    assert all(a.due == MON + timedelta(days=1) for a in thank_yous)
+    assert all(a.last_day == MON + timedelta(days=1) for a in thank_yous)  # due by the next day
+    assert all(a.due == MON for a in thank_yous)  # on the interview day's agenda already
     assert all(a.rule == "R1" and a.channel is Channel.EMAIL for a in thank_yous)
     assert not result.has(FlagKind.OVERDUE)
 
@@ -114,7 +120,7 @@ def test_r1_several_interviews_each_need_their_own_thank_you():
 
 def test_r1_no_interviewer_known_asks_who_you_met():
     application = make(interviews=(interview(MON),))
-    action = assess(application, MON).next_action
+    action = step(assess(application, MON))
     assert action.kind is ActionKind.THANK_YOU
     assert action.contact is None
     assert "No interviewer recorded" in action.why
@@ -151,7 +157,7 @@ def test_r2_no_status_check_before_the_decision_date():
         interviews=(interview(MON, 1),), touches=(thanks(MON, 1),), expected_decision=decision
     )
     for offset in range(0, 21):
-        action = assess(application, MON + timedelta(days=offset)).next_action
+        action = step(assess(application, MON + timedelta(days=offset)))
         assert action.kind is ActionKind.STATUS_CHECK
         assert action.due >= decision
 
@@ -185,7 +191,7 @@ def test_r2_the_check_that_learned_the_date_is_not_too_early():
 def test_r3_timeline_unknown_first_check_five_days_after_last_interview():
     # Monday + 5 = Saturday, moved to Monday 9 Mar for a phone call.
     application = make(interviews=(interview(MON, 1),), touches=(thanks(MON, 1),))
-    action = assess(application, MON).next_action
+    action = step(assess(application, MON))
     assert action.channel is Channel.PHONE
     assert action.due == date(2026, 3, 9)
 
@@ -193,7 +199,7 @@ def test_r3_timeline_unknown_first_check_five_days_after_last_interview():
 def test_r3_first_check_on_a_weekday_stays_put():
     tuesday = date(2026, 3, 3)
     application = make(interviews=(interview(tuesday, 1),), touches=(thanks(tuesday, 1),))
-    assert assess(application, tuesday).next_action.due == date(2026, 3, 9)  # Sun 8 -> Mon 9
+    assert step(assess(application, tuesday)).due == date(2026, 3, 9)  # Sun 8 -> Mon 9
 
 
 def test_r3_timeline_known_check_on_the_decision_date_next_weekday_if_weekend():
@@ -202,7 +208,7 @@ def test_r3_timeline_known_check_on_the_decision_date_next_weekday_if_weekend():
         touches=(thanks(MON, 1),),
         expected_decision=date(2026, 3, 14),  # a Saturday
     )
-    action = assess(application, MON).next_action
+    action = step(assess(application, MON))
     assert action.kind is ActionKind.STATUS_CHECK
     assert action.due == date(2026, 3, 16)
 
@@ -224,7 +230,7 @@ def test_r3_the_first_check_counts_from_the_last_of_several_interviews():
         interviews=(interview(MON, 1, id=1), interview(date(2026, 3, 4), 2, id=2)),
         touches=(thanks(MON, 1), thanks(date(2026, 3, 4), 2)),
     )
-    assert assess(application, date(2026, 3, 4)).next_action.due == date(2026, 3, 9)
+    assert step(assess(application, date(2026, 3, 4))).due == date(2026, 3, 9)
 
 
 # R4 ---------------------------------------------------------------------------------------
@@ -369,7 +375,7 @@ def test_r2_logging_a_status_check_before_the_decision_date_warns():
 
 def test_r5_status_check_goes_to_the_decision_maker():
     application = make(interviews=(interview(MON, 2),), touches=(thanks(MON, 2),))
-    action = assess(application, MON).next_action
+    action = step(assess(application, MON))
     assert action.contact == DANA  # decision maker, though Lee did the interview
 
 
@@ -378,14 +384,16 @@ def test_r5_no_decision_maker_known_says_find_out_who_decides():
         interviews=(interview(MON, 2),), touches=(thanks(MON, 2),), contacts=(LEE, SAM)
     )
     result = assess(application, MON)
-    assert result.next_action.contact == LEE  # the interviewer, meanwhile
-    assert "find out who decides" in result.next_action.why
+    assert step(result).contact == LEE  # the interviewer, meanwhile
+    assert "find out who decides" in step(result).why
     assert result.has(FlagKind.NO_DECISION_MAKER)
 
 
 def test_r5_no_contacts_at_all_still_schedules_the_check():
     application = make(interviews=(interview(MON),), contacts=())
-    follow_up = next(a for a in assess(application, MON).actions if a.kind != "thank_you")
+    follow_up = next(
+        a for a in assess(application, MON).actions if a.kind not in ("thank_you", "interview")
+    )
     assert follow_up.contact is None
     assert "find out who decides" in follow_up.why
 
@@ -546,9 +554,9 @@ def test_assess_all_sorts_overdue_thank_you_first_then_overdue_then_today():
 
 def test_settings_change_the_defaults():
     application = make(interviews=(interview(MON, 1),), touches=(thanks(MON, 1),))
-    assert assess(application, MON, Settings(first_check_days=7)).next_action.due == date(
+    assert step(assess(application, MON, Settings(first_check_days=7))).due == date(
         2026, 3, 9
     )
-    assert assess(application, MON, Settings(first_check_days=3)).next_action.due == date(
+    assert step(assess(application, MON, Settings(first_check_days=3))).due == date(
         2026, 3, 5
     )

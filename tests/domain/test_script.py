@@ -63,7 +63,9 @@ def test_r6_four_bullets_who_interest_strength_question():
         "Hi Dana, this is Sam Candidate. We met on Tuesday 3 March about the Staff Engineer role."
     )
     assert interest.startswith(INTEREST[:-1])
-    assert strength == "On your concern about no Kotlin experience: Led the billing migration."
+    assert strength == (
+        "Answer the concern they raised, “no Kotlin experience”, with “Led the billing migration”."
+    )
     assert question == ASK_TIMELINE  # R2: the timeline is unknown
     assert script.contact == DANA and script.contact_decides
 
@@ -71,15 +73,13 @@ def test_r6_four_bullets_who_interest_strength_question():
 def test_r6_strength_tied_to_a_topic_when_no_concern():
     interview = Interview(1, TUESDAY, interviewer_ids=(2,), topics="invoice replay")
     strength = build_script(app(interviews=(interview,)), ME, TODAY).bullets[2]
-    assert strength == "Picking up on invoice replay: Led the billing migration."
+    assert strength == "Tie what you discussed, “invoice replay”, to “Led the billing migration”."
 
 
 def test_r6_a_concern_typed_as_a_sentence_reads_inside_the_bullet():
     interview = Interview(1, TUESDAY, interviewer_ids=(2,), concerns="Whether I know TPS")
     strength = build_script(app(interviews=(interview,)), ME, TODAY).bullets[2]
-    assert strength.startswith("On your concern about whether I know TPS:")
-    named = Interview(1, TUESDAY, interviewer_ids=(2,), concerns="Kotlin experience")
-    assert "about Kotlin experience" in build_script(app(interviews=(named,)), ME, TODAY).bullets[2]
+    assert strength.startswith("Answer the concern they raised, “Whether I know TPS”, with")
 
 
 def test_r6_question_when_the_timeline_is_known():
@@ -189,7 +189,7 @@ def test_drafts_use_the_same_facts():
     thank_you, status, final = drafts_for(app(), ME, TODAY)
     assert thank_you.to == "(fill in: their email address)"
     assert "Dear Dana Reyes" in thank_you.body
-    assert "Led the billing migration and calm on call" in thank_you.body
+    assert "\n- Led the billing migration\n- calm on call\n" in thank_you.body
     assert "invoice replay" in thank_you.body
     assert "May I call you during the week" in thank_you.body
     assert ASK_TIMELINE in status.body and "very interested" in status.body

@@ -10,7 +10,7 @@ from icalendar import Calendar
 from followup_tui.cli import main
 from followup_tui.demo import demo_applications
 from followup_tui.domain.records import Channel, Direction, Outcome, Touch, TouchKind
-from followup_tui.domain.rules import assess
+from followup_tui.domain.rules import ActionKind, assess
 from followup_tui.formats.csv_format import applications_csv, read_csv
 from followup_tui.formats.ics import action_uid, interview_uid, to_ics
 from followup_tui.formats.markdown import escape, to_markdown
@@ -32,11 +32,14 @@ def test_ics_has_every_action_and_interview_with_dates_and_alarms():
     found = events(to_ics(applications, TODAY))
     for application in applications:
         for action in assess(application, TODAY).actions:
+            if action.kind is ActionKind.INTERVIEW:  # R12: the interview's own event says it
+                continue
             event = found[action_uid(application, action)]
             assert event.decoded("DTSTART") == action.due  # an all-day event
-            assert event.decoded("DTEND") == action.due + timedelta(days=1)
+            assert event.decoded("DTEND") == action.last_day + timedelta(days=1)
             (alarm,) = event.walk("VALARM")
-            assert alarm.decoded("TRIGGER") == timedelta(hours=9)  # the morning
+            # The morning of the day it is due by (R1: a thank-you spans two days).
+            assert alarm.decoded("TRIGGER") == timedelta(hours=9) + (action.last_day - action.due)
             assert str(alarm["ACTION"]) == "DISPLAY"
         for interview in application.interviews:
             event = found[interview_uid(interview.id)]
@@ -165,8 +168,9 @@ def test_due_quiet_prints_nothing_and_exits_0_when_nothing_is_due(db_path, capsy
 def test_due_exits_1_when_something_is_overdue(demo_db, capsys):
     assert main(["--today", "2026-03-10", "due", "--quiet"]) == 1
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "! Mon 9 Mar  Northwind Labs: Send thank-you note · Lee Park · email"
-    assert lines[3].startswith("* Tue 10 Mar  Initech:")
+    assert lines[0] == "* Tue 10 Mar  Globex: Interview today"  # R12: first on its day
+    assert lines[1] == "! Mon 9 Mar  Northwind Labs: Send thank-you note · Lee Park · email"
+    assert lines[4].startswith("* Tue 10 Mar  Initech:")
     assert main(["--today", "2026-03-10", "due", "--json"]) == 1
     assert json.loads(capsys.readouterr().out)["summary"]["overdue"] == 3
 

@@ -184,7 +184,7 @@ async def test_r8_the_review_offers_the_drafted_final_note_then_logs_it(demo_db,
         await pilot.press("r")
         await settle(pilot)
         assert isinstance(app.screen, ReviewScreen)
-        await pilot.press("n")  # past Northwind's thank-you, to Wayne's final note
+        await pilot.press("n", "n")  # past Globex's interview (R12) and Northwind's thank-you
         await settle(pilot)
         assert "Send final note" in screen_text(app) and "Wayne Enterprises" in screen_text(app)
         await pilot.press("w")

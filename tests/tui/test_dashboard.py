@@ -23,12 +23,13 @@ async def test_dashboard_lists_active_applications_most_urgent_first(demo_db):
         table = await loaded(pilot)
         companies = [row(table, i)[1] for i in range(table.row_count)]
         assert companies[:5] == [
-            "Northwind Labs",  # overdue thank-you (R1) first
+            "Globex",  # an interview today comes first (R12)
+            "Northwind Labs",  # then the overdue thank-you (R1)
             "Wayne Enterprises",
             "Cyberdyne Systems",
             "Initech",
-            "Tyrell Corporation",  # rejected, but a feedback call is due (R9)
         ]
+        assert companies[5] == "Tyrell Corporation"  # rejected, but a feedback call is due (R9)
         assert "Aperture Science" not in companies  # offer accepted: closed
         assert "Black Mesa" not in companies  # withdrawn
         # Overdue ones are not counted as due today too (issue 15 item 4).
@@ -80,15 +81,15 @@ async def test_keys_move_and_the_panel_follows(demo_db):
     async with app.run_test(size=SIZE) as pilot:
         table = await loaded(pilot)
         panel = app.screen.query_one(ActionPanel)
-        assert "Northwind Labs" in str(panel.render())
-        await pilot.press("j", "j")
-        assert table.cursor_row == 2
+        assert "Globex" in str(panel.render()) and "Interview today" in str(panel.render())
+        await pilot.press("j", "j", "j")
+        assert table.cursor_row == 3
         assert "Cyberdyne Systems" in str(panel.render())
         assert "Close: no response?" in str(panel.render())
         await pilot.press("k")
-        assert table.cursor_row == 1
-        await pilot.press("down")
         assert table.cursor_row == 2
+        await pilot.press("down")
+        assert table.cursor_row == 3
 
 
 async def test_reload_picks_up_changes_and_keeps_the_cursor(demo_db, db_path):
@@ -111,7 +112,7 @@ async def test_reload_picks_up_changes_and_keeps_the_cursor(demo_db, db_path):
         await pilot.press("R")
         table = await loaded(pilot)
         assert table.row_count == count + 1
-        assert row(table, 0)[1] == "Zenith"  # its thank-you is the most overdue
+        assert row(table, 1)[1] == "Zenith"  # its thank-you is the most overdue (after R12's)
         assert row(table, table.cursor_row)[1] == before
 
 
@@ -154,7 +155,7 @@ async def test_a_file_failing_the_full_check_is_shown_read_only(demo_db, db_path
     app = FollowupApp(db_path, TODAY)
     async with app.run_test(size=SIZE) as pilot:
         table = await loaded(pilot)
-        assert row(table, 0)[1] == "Northwind Labs"
+        assert row(table, 0)[1] == "Globex"  # an interview today (R12)
         await settle(pilot)
         text = screen_text(app)
         assert "Read only:" in text and "damaged" in text
@@ -195,11 +196,11 @@ async def test_started_as_the_cli_starts_it_the_first_frame_has_the_rows(demo_db
     app = FollowupApp(db_path, TODAY, preload=preload)
     async with app.run_test(size=SIZE) as pilot:
         table = app.screen.query_one(ReviewTable)
-        assert row(table, 0)[1] == "Northwind Labs"
+        assert row(table, 0)[1] == "Globex"  # an interview today (R12)
         assert not [worker for worker in app.workers if worker.group == "load"]
         await pilot.press("R")  # a reload reads again
         table = await loaded(pilot)
-        assert table.row_count == 11
+        assert table.row_count == 12
 
 
 async def test_a_save_rereads_only_the_application_it_changed(demo_db, db_path, monkeypatch):

@@ -1,4 +1,5 @@
-"""`followup add`: an application from flags, optionally with one interview and its people."""
+"""`followup add`: an application from flags: applied, no interview yet (R11), or with one
+interview and its people."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import date, time
 from pathlib import Path
 
 from followup_tui.cli.common import Commands, UsageError
+from followup_tui.domain.checks import not_applied_yet
 from followup_tui.domain.dates import DateError, date_words, day_label, parse_date
 from followup_tui.domain.records import Application, Contact, Interview, Persistence
 from followup_tui.domain.text import one_line
@@ -27,6 +29,14 @@ def add_parser(commands: Commands) -> None:
     parser.add_argument("--expected", metavar="DATE", help="when they expect to decide (R2)")
     parser.add_argument("--strengths", default="", help="key strengths to mention")
     parser.add_argument("--notes", default="")
+    parser.add_argument(
+        "--applied",
+        metavar="DATE",
+        help="the day you applied: with no interview yet, a follow-up is due a week later (R11)",
+    )
+    parser.add_argument(
+        "--source", help="where the opening came from: job board, referral, recruiter (R11)"
+    )
     parser.add_argument("--interview", metavar="DATE", help="the date of the interview")
     parser.add_argument("--time", metavar="HH:MM", help="the interview's start time")
     parser.add_argument("--stage", default="", help="e.g. Phone screen, Onsite, Final")
@@ -47,8 +57,9 @@ def add_parser(commands: Commands) -> None:
 
 
 def add_application(args: argparse.Namespace, today: date, path: Path) -> int:
-    """Add an application, optionally with one interview and its interviewers. Dates take
-    YYYY-MM-DD or words: today, yesterday, mon..sun, -3d, +2w."""
+    """Add an application: applied (--applied, --source) with no interview yet, or with one
+    interview and its interviewers. Dates take YYYY-MM-DD or words: today, yesterday, mon..sun,
+    -3d, +2w."""
     application = _application_from_flags(args, today)
     from followup_tui.store import Store
 
@@ -83,6 +94,12 @@ def _application_from_flags(args: argparse.Namespace, today: date) -> Applicatio
     if not role:
         raise UsageError("--role must not be empty")
     expected = _date_flag("--expected", args.expected, today)
+    applied = _date_flag("--applied", args.applied, today)
+    if applied is not None and (problem := not_applied_yet(applied, today)):
+        raise UsageError(f"--applied: {problem}")
+    source = (args.source or "").strip()
+    if args.source is not None and not source:
+        raise UsageError("--source must not be empty")
     held_on = _date_flag("--interview", args.interview, today)
     names = [name.strip() for name in args.interviewer]
     if any(not name for name in names):
@@ -131,6 +148,8 @@ def _application_from_flags(args: argparse.Namespace, today: date) -> Applicatio
         key_strengths=args.strengths,
         notes=args.notes,
         created_on=today,
+        applied_on=applied,
+        source=source,
         contacts=contacts,
         interviews=interviews,
     )

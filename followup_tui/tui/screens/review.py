@@ -155,6 +155,7 @@ class ReviewScreen(ApplicationScreen[None]):
             final_note_draft,
             status_email_draft,
             thank_you_draft,
+            withdrawal_draft,
         )
         from followup_tui.tui.screens.draft import DraftScreen
 
@@ -165,6 +166,7 @@ class ReviewScreen(ApplicationScreen[None]):
         write = {
             ActionKind.THANK_YOU: thank_you_draft,
             ActionKind.FINAL_NOTE: final_note_draft,
+            ActionKind.WITHDRAW: withdrawal_draft,
         }.get(item.action.kind, status_email_draft)
         draft = write(application, item.action.contact, app.profile(), app.today)
         self.app.push_screen(DraftScreen(draft))
@@ -223,7 +225,7 @@ def _step_text(item: Item, assessment: Assessment, index: int, total: int) -> Te
     if action.overdue:
         mark = "‼ OVERDUE" if action.kind is ActionKind.THANK_YOU else "! OVERDUE"
         text.append(f" {mark} ", style="bold reverse")
-        text.append(f"  was due {short_day(action.due)}\n\n")
+        text.append(f"  was due {short_day(action.last_day)}\n\n")
     else:
         text.append(" ● DUE TODAY ", style="bold reverse")
         text.append("\n\n")

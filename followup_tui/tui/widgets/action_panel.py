@@ -42,7 +42,7 @@ class ActionPanel(Static):
         for action in assessment.actions:
             mark = "OVERDUE " if action.overdue else ""
             text.append("\n")
-            text.append(f"{mark}{short_day(action.due)}  ", style="bold" if mark else "")
+            text.append(f"{mark}{short_day(action.last_day)}  ", style="bold" if mark else "")
             text.append(one_line(describe(action)))
             text.append(f"\n    {one_line(action.why)}", style="italic")
         for flag in assessment.flags:
