@@ -18,6 +18,7 @@ from followup_tui.domain.dates import short_day
 from followup_tui.domain.records import (
     Application,
     Channel,
+    Contact,
     Direction,
     Outcome,
     Status,
@@ -349,6 +350,10 @@ async def done(app: FollowupApp, item: Item, channel: Channel | None = None) -> 
     channel = channel or action.channel or Channel.EMAIL
     if action.kind is ActionKind.SUGGEST_CLOSE:
         return await close_no_response(app, application)
+    if action.kind is ActionKind.INTERVIEW:
+        return True  # R12: nothing to log; the interview's own record says it happened
+    if action.kind is ActionKind.WITHDRAW:
+        return await withdraw(app, application, action.contact, channel)
     kind = _ACTION_TOUCH[action.kind]
     contact_id = action.contact.id if action.contact else None
     if action.kind is ActionKind.THANK_YOU and contact_id is None:
@@ -389,6 +394,35 @@ async def close_no_response(app: FollowupApp, application: Application) -> bool:
         ),
         application.id,
         f"Closed {one_line(application.company)}: no response",
+    )
+
+
+async def withdraw(
+    app: FollowupApp, application: Application, contact: Contact | None, channel: Channel
+) -> bool:
+    """R13: the withdrawal note sent, logged as a touch, and the application closed as
+    withdrawn, in one write; only when the user says so."""
+    question = f"Withdraw from {one_line(application.company)}?"
+    details = [
+        f"Logs the withdrawal note as sent by {channel.label} and closes it as withdrawn.",
+        "w shows the note to send first.",
+    ]
+    if not await app.push_screen_wait(ConfirmScreen(question, details, yes="Withdraw")):
+        return False
+    note = Touch(
+        0,
+        app.today,
+        channel,
+        Direction.OUT,
+        TouchKind.OTHER,
+        contact.id if contact else None,
+        notes="Withdrawal note: accepted another offer",
+    )
+    return saved(
+        app,
+        lambda store: store.withdraw_application(application.id, note),
+        application.id,
+        f"Withdrew from {one_line(application.company)}",
     )
 
 
