@@ -25,7 +25,7 @@ from followup_tui.domain.script import (
 
 @dataclass(frozen=True, slots=True)
 class Draft:
-    kind: str  # thank_you, status_email, final_note
+    kind: str  # thank_you, status_email, final_note, withdrawal
     to: str  # an address, or a fill-in marker
     subject: str
     body: str
