@@ -554,9 +554,5 @@ def test_assess_all_sorts_overdue_thank_you_first_then_overdue_then_today():
 
 def test_settings_change_the_defaults():
     application = make(interviews=(interview(MON, 1),), touches=(thanks(MON, 1),))
-    assert step(assess(application, MON, Settings(first_check_days=7))).due == date(
-        2026, 3, 9
-    )
-    assert step(assess(application, MON, Settings(first_check_days=3))).due == date(
-        2026, 3, 5
-    )
+    assert step(assess(application, MON, Settings(first_check_days=7))).due == date(2026, 3, 9)
+    assert step(assess(application, MON, Settings(first_check_days=3))).due == date(2026, 3, 5)
