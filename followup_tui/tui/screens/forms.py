@@ -6,9 +6,10 @@ store; the validators only read the values, so nothing is saved until a form is 
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, replace
 from datetime import date, time
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from followup_tui.domain.checks import not_come_yet, not_happened_yet, with_decision_date
 from followup_tui.domain.dates import DateError, parse_date
@@ -28,6 +29,10 @@ from followup_tui.domain.records import (
 from followup_tui.domain.text import one_line
 from followup_tui.tui.widgets.form import FieldSpec, FormScreen
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+R = TypeVar("R", bound="DataclassInstance")
 DATE_HINT = "YYYY-MM-DD, today, yesterday, mon..sun, +3d, -1w"
 
 
@@ -59,6 +64,18 @@ def _time(values: dict[str, Any], name: str, errors: dict[str, str]) -> time | N
         return None
 
 
+def _editing(record: Any, name: str, label: str, **options: Any) -> FieldSpec:
+    """A field that edits the record's field of the same name, starting at its value."""
+    return FieldSpec(name, label, value=getattr(record, name), **options)
+
+
+def _edited(record: R, values: dict[str, Any], *, but: tuple[str, ...] = ()) -> R:
+    """The record with the form's values for its fields of the same names, but those in `but`
+    (typed as text, such as a date: the caller reads them)."""
+    names = {field.name for field in dataclasses.fields(record)}.difference(but)
+    return replace(record, **{name: value for name, value in values.items() if name in names})
+
+
 def _required(values: dict[str, Any], name: str, what: str, errors: dict[str, str]) -> str:
     text = str(values[name])
     if not text.strip():
@@ -74,15 +91,15 @@ def application_form(application: Application | None, today: date) -> FormScreen
     current = application or Application(id=0, company="", role="", created_on=today)
     expected = current.expected_decision
     fields = [
-        FieldSpec("company", "Company", value=current.company),
-        FieldSpec("role", "Role", value=current.role),
-        FieldSpec("job_url", "Job posting URL", value=current.job_url),
-        FieldSpec("location", "Location", value=current.location),
-        FieldSpec(
+        _editing(current, "company", "Company"),
+        _editing(current, "role", "Role"),
+        _editing(current, "job_url", "Job posting URL"),
+        _editing(current, "location", "Location"),
+        _editing(
+            current,
             "persistence",
             "Persistence (days between follow-ups)",
             kind="select",
-            value=current.persistence,
             options=[
                 ("gentle: 14 days", Persistence.GENTLE),
                 ("standard: 7 days", Persistence.STANDARD),
@@ -95,29 +112,19 @@ def application_form(application: Application | None, today: date) -> FormScreen
             value=expected.isoformat() if expected else "",
             placeholder=DATE_HINT,
         ),
-        FieldSpec(
-            "key_strengths", "Key strengths to mention", kind="area", value=current.key_strengths
-        ),
-        FieldSpec("notes", "Notes", kind="area", value=current.notes),
+        _editing(current, "key_strengths", "Key strengths to mention", kind="area"),
+        _editing(current, "notes", "Notes", kind="area"),
     ]
 
     def validate(values: dict[str, Any]) -> tuple[Application | None, dict[str, str]]:
         errors: dict[str, str] = {}
-        company = _required(values, "company", "Company", errors)
-        role = _required(values, "role", "Role", errors)
+        _required(values, "company", "Company", errors)
+        _required(values, "role", "Role", errors)
         decision = optional_date(values, "expected_decision", today, errors)
         if errors:
             return None, errors
-        return replace(
-            with_decision_date(current, decision, today),
-            company=company,
-            role=role,
-            job_url=values["job_url"],
-            location=values["location"],
-            persistence=values["persistence"],
-            key_strengths=values["key_strengths"],
-            notes=values["notes"],
-        ), {}
+        dated = with_decision_date(current, decision, today)
+        return _edited(dated, values, but=("expected_decision",)), {}
 
     title = "Add an application" if application is None else f"Edit {one_line(current.company)}"
     return FormScreen(title, fields, validate)
@@ -129,42 +136,25 @@ def application_form(application: Application | None, today: date) -> FormScreen
 def contact_form(contact: Contact | None) -> FormScreen:
     current = contact or Contact(id=0, full_name="")
     fields = [
-        FieldSpec("full_name", "Full name (spelled as on the card)", value=current.full_name),
-        FieldSpec("title", "Title", value=current.title),
-        FieldSpec("email", "Email", value=current.email),
-        FieldSpec("phone", "Phone", value=current.phone),
-        FieldSpec("postal_address", "Postal address", value=current.postal_address),
-        FieldSpec(
-            "decision_maker",
-            "Makes the hiring decision",
-            kind="check",
-            value=current.decision_maker,
-        ),
-        FieldSpec(
-            "rapport", "Good rapport (worth a feedback call)", kind="check", value=current.rapport
-        ),
-        FieldSpec("notes", "Notes", kind="area", value=current.notes),
+        _editing(current, "full_name", "Full name (spelled as on the card)"),
+        _editing(current, "title", "Title"),
+        _editing(current, "email", "Email"),
+        _editing(current, "phone", "Phone"),
+        _editing(current, "postal_address", "Postal address"),
+        _editing(current, "decision_maker", "Makes the hiring decision", kind="check"),
+        _editing(current, "rapport", "Good rapport (worth a feedback call)", kind="check"),
+        _editing(current, "notes", "Notes", kind="area"),
     ]
 
     def validate(values: dict[str, Any]) -> tuple[Contact | None, dict[str, str]]:
         errors: dict[str, str] = {}
-        name = _required(values, "full_name", "A name", errors)
+        _required(values, "full_name", "A name", errors)
         email = str(values["email"]).strip()
         if email and ("@" not in email or " " in email):
             errors["email"] = f"{email!r} does not look like an email address"
         if errors:
             return None, errors
-        return replace(
-            current,
-            full_name=name,
-            title=values["title"],
-            email=values["email"],
-            phone=values["phone"],
-            postal_address=values["postal_address"],
-            decision_maker=values["decision_maker"],
-            rapport=values["rapport"],
-            notes=values["notes"],
-        ), {}
+        return _edited(current, values), {}
 
     title = "Add a contact" if contact is None else f"Edit {one_line(current.full_name)}"
     return FormScreen(title, fields, validate)
@@ -192,9 +182,7 @@ def interview_form(
             "Time (HH:MM, optional)",
             value=current.at_time.strftime("%H:%M") if current.at_time else "",
         ),
-        FieldSpec(
-            "stage", "Stage (phone screen, technical, onsite, final...)", value=current.stage
-        ),
+        _editing(current, "stage", "Stage (phone screen, technical, onsite, final...)"),
         FieldSpec(
             "interviewers",
             "Interviewers (space ticks)",
@@ -207,8 +195,8 @@ def interview_form(
             "New interviewers, comma-separated (become contacts)",
             placeholder="Dana Reyes, Lee Park",
         ),
-        FieldSpec("topics", "Topics discussed", kind="area", value=current.topics),
-        FieldSpec("concerns", "Concerns they raised", kind="area", value=current.concerns),
+        _editing(current, "topics", "Topics discussed", kind="area"),
+        _editing(current, "concerns", "Concerns they raised", kind="area"),
         FieldSpec(
             "expected_decision",
             "Expected decision date (ask: in what timeframe will you decide?)",
@@ -227,13 +215,10 @@ def interview_form(
             return None, errors
         draft = InterviewDraft(
             replace(
-                current,
+                _edited(current, values, but=("held_on", "at_time")),
                 held_on=held_on,
                 at_time=at_time,
-                stage=values["stage"],
                 interviewer_ids=tuple(values["interviewers"]),
-                topics=values["topics"],
-                concerns=values["concerns"],
             ),
             tuple(name for name in names if name),
             expected if expected != decision else None,
@@ -450,12 +435,13 @@ def close_form(application: Application, today: date) -> FormScreen:
 
 def feedback_form(application: Application) -> FormScreen:
     fields = [
-        FieldSpec("feedback", "What they said (why you were not selected)", kind="area",
-                  value=application.feedback),
-        FieldSpec("lessons", "What you learned", kind="area", value=application.lessons),
-    ]  # fmt: skip
+        _editing(
+            application, "feedback", "What they said (why you were not selected)", kind="area"
+        ),
+        _editing(application, "lessons", "What you learned", kind="area"),
+    ]
 
     def validate(values: dict[str, Any]) -> tuple[Application | None, dict[str, str]]:
-        return replace(application, feedback=values["feedback"], lessons=values["lessons"]), {}
+        return _edited(application, values), {}
 
     return FormScreen(f"Feedback and lessons: {one_line(application.company)}", fields, validate)
