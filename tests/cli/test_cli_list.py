@@ -68,6 +68,7 @@ def test_list_json_names_each_field_and_the_next_action(demo_db, capsys):
             "action": "final_note",
             "label": "Send final note",
             "due": "2026-03-05",
+            "deadline": "2026-03-05",  # later than due only for a thank-you (R1)
             "overdue": True,
             "rule": "R8",
             "channel": "email",
