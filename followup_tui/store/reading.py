@@ -11,13 +11,24 @@ import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import fields
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from followup_tui.domain.records import Application, CallDraft, Contact, Interview, Profile, Touch
+from followup_tui.domain.figures import Tally
+from followup_tui.domain.records import (
+    Application,
+    CallDraft,
+    Contact,
+    Direction,
+    Interview,
+    Outcome,
+    Profile,
+    Touch,
+    TouchKind,
+)
 from followup_tui.store import columns, migrations
 from followup_tui.store.columns import Column
 from followup_tui.store.database import damaged_message, explain, inspect, open_for_reading
@@ -108,8 +119,48 @@ class Reader:
         found = self._load("id = ?", (application_id,))
         return found[0] if found else None
 
-    def _load(self, where: str, parameters: Sequence | dict = ()) -> list[Application]:
+    def looking_back(self) -> list[Tally]:
+        """Every application as looking back lists and counts it (`Tally`): its own fields, how
+        many interviews and the last one's day, the kinds of touch logged; no history is read
+        (at 10,000 applications, 840,000 values converted into records before). One snapshot."""
         with self._snapshot() as connection:
+            rows = connection.execute(
+                f"SELECT {_select(_APPLICATION)}, (SELECT count(*) FROM interview"
+                " WHERE interview.application_id = application.id),"
+                " (SELECT max(held_on) FROM interview"
+                " WHERE interview.application_id = application.id)"
+                " FROM application ORDER BY id"
+            ).fetchall()
+            kinds = connection.execute(
+                "SELECT DISTINCT application_id, direction, kind, outcome FROM touch"
+            ).fetchall()
+        touches: dict[int, list[tuple[Direction, TouchKind, Outcome]]] = defaultdict(list)
+        for application_id, direction, kind, outcome in kinds:
+            touches[application_id].append(
+                (Direction(direction), TouchKind(kind), Outcome(outcome))
+            )
+        tallies = []
+        history: tuple = ((),) * 6  # contacts, interviews, touches, two scripts, calls
+        for values in _converted(rows, (*_APPLICATION, _COUNT, _DAY), _some_day):
+            last_interview = values.pop()
+            interviews = values.pop()
+            values[-1:-1] = history
+            application = Application(*values)
+            tallies.append(
+                Tally.counted(
+                    application, interviews, last_interview, touches.get(application.id, ())
+                )
+            )
+        return tallies
+
+    def _load(
+        self,
+        where: str,
+        parameters: Sequence | dict = (),
+        *,
+        within: sqlite3.Connection | None = None,
+    ) -> list[Application]:
+        with self._snapshot() if within is None else nullcontext(within) as connection:
             rows = connection.execute(
                 f"SELECT {_select(_APPLICATION)} FROM application WHERE {where} ORDER BY id",
                 parameters,
@@ -180,8 +231,17 @@ _MEMBERS = {
 Converter = Callable[[Any], Any]
 
 
+# Computed columns looking back reads beside an application's own.
+_COUNT = Column("interviews", columns.INTEGER, None)
+_DAY = Column("last_interview", columns.DATE, None)
+
+
 def _select(of: tuple[Column, ...]) -> str:
     return ", ".join(column.name for column in of)
+
+
+def _some_day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
 
 
 def _some_time(text: str | None) -> time | None:

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 import pytest
 
 from followup_tui.demo import demo_applications
+from followup_tui.domain.figures import Tally, figures
 from followup_tui.domain.records import (
     Application,
     Channel,
@@ -20,7 +21,7 @@ from followup_tui.domain.records import (
     TouchKind,
 )
 from followup_tui.domain.review import review_list
-from followup_tui.store import Store, StoreError
+from followup_tui.store import Store, StoreError, reading
 from followup_tui.store.generate import generate
 from followup_tui.store.reading import Reader
 
@@ -80,6 +81,23 @@ def test_review_query_on_generated_data(tmp_path):
     assert len(narrow) < len(everything) / 2
     assert review_list(narrow, TODAY) == review_list(everything, TODAY)
     assert reader.review_applications(TODAY, include_closed=True) == everything
+
+
+def test_looking_back_reads_no_history(tmp_path, monkeypatch):
+    """Issue 17 item 3: looking back read every application with its whole history (at 10,000,
+    840,000 conversions per open); it reads each application's own fields and what the figures
+    count (interviews, the kinds of touch) in SQL now, and builds no record of its history."""
+    path = tmp_path / "generated.sqlite"
+    generate(path, 400, TODAY, active_share=0.3)
+    reader = Reader.open_quickly(path)
+    everything = reader.load_applications()
+    built: list[object] = []
+    monkeypatch.setattr(reading, "_assemble", lambda *rows: built.append(rows))
+    tallies = reader.looking_back()
+    assert built == []  # no application was read with its contacts, interviews and touches
+    assert tallies == [Tally.of(application) for application in everything]
+    assert figures(tallies) == figures(everything)
+    assert {t.status for t in tallies} > {Status.ACTIVE, Status.REJECTED}
 
 
 def test_reader_and_store_read_the_same_records(db_path):

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from followup_tui.domain.figures import Tally
 from followup_tui.domain.records import Application, Contact, Interview, Touch
 from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.screens.looking_back import LookingBackScreen
@@ -50,7 +51,8 @@ async def test_opening_and_closing_screens_does_not_keep_them(demo_db):
 def _records_alive() -> int:
     """Live records of our own types: what a screen's rows hold."""
     gc.collect()
-    return sum(isinstance(o, (Application, Touch, Contact, Interview)) for o in gc.get_objects())
+    kinds = (Application, Touch, Contact, Interview, Tally)
+    return sum(isinstance(o, kinds) for o in gc.get_objects())
 
 
 async def test_reopening_looking_back_keeps_memory_flat(demo_db):

@@ -11,8 +11,8 @@ from textual.widgets import Header, Static
 from textual.worker import Worker, WorkerState
 
 from followup_tui.domain.dates import short_day
-from followup_tui.domain.figures import Figures, figures
-from followup_tui.domain.records import Application, Status
+from followup_tui.domain.figures import Figures, Tally, figures
+from followup_tui.domain.records import Status
 from followup_tui.domain.text import one_line
 from followup_tui.tui.actions import ApplicationScreen, key, load_flows
 from followup_tui.tui.widgets.key_bar import KeyBar
@@ -21,17 +21,17 @@ from followup_tui.tui.widgets.line_table import LineTable
 BAR = 14  # characters for the longest bar
 
 
-class ClosedTable(LineTable[Application]):
+class ClosedTable(LineTable[Tally]):
     """Closed applications, newest first, then the parked ones."""
 
     # Fits beside the figures in 120 columns.
     COLUMNS = (("Outcome", 14), ("Company", 13), ("Role", 11), ("Closed", 10), ("Days", 4),
                ("Reason", 10))  # fmt: skip
 
-    def row_key(self, row: Application) -> object:
+    def row_key(self, row: Tally) -> object:
         return row.id
 
-    def row_cells(self, row: Application) -> list[Text]:
+    def row_cells(self, row: Tally) -> list[Text]:
         return _cells(row)
 
 
@@ -45,7 +45,7 @@ class LookingBackScreen(ApplicationScreen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.rows: list[Application] = []
+        self.rows: list[Tally] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -67,16 +67,17 @@ class LookingBackScreen(ApplicationScreen[None]):
         self.load()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
-    def load(self) -> tuple[list[Application], list[Application], Text]:
-        """Every application is read (the figures count them all), off the UI thread."""
-        applications = self.followup_app.reader.load_applications()
+    def load(self) -> tuple[list[Tally], list[Tally], Text]:
+        """Every application as looking back lists and counts it, without its history (the
+        figures count them all), off the UI thread."""
+        tallies = self.followup_app.reader.looking_back()
         closed = sorted(
-            (a for a in applications if a.status.is_closed),
+            (a for a in tallies if a.status.is_closed),
             key=lambda a: (a.closed_on is None, a.closed_on),
             reverse=True,
         )
-        parked = [a for a in applications if a.status is Status.PARKED]
-        text = _figures_text(figures(applications), len(closed), len(parked))
+        parked = [a for a in tallies if a.status is Status.PARKED]
+        text = _figures_text(figures(tallies), len(closed), len(parked))
         return closed, parked, text
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -94,7 +95,7 @@ class LookingBackScreen(ApplicationScreen[None]):
             error = event.worker.error
             self.query_one("#figures", Static).update(Text(f"Could not load: {error}"))
 
-    def _selected(self) -> Application | None:
+    def _selected(self) -> Tally | None:
         selected = self.query_one(ClosedTable).highlighted
         if selected is None:
             self.notify("Nothing closed or parked yet", severity="warning", timeout=3, markup=False)
@@ -115,16 +116,16 @@ class LookingBackScreen(ApplicationScreen[None]):
             )
 
 
-def _cells(application: Application) -> list[Text]:
+def _cells(application: Tally) -> list[Text]:
     if application.status is Status.PARKED:
         outcome, closed, days = "‖ parked", "", ""
     else:
         outcome = application.status.label
         closed = short_day(application.closed_on) if application.closed_on else ""
-        held = [i.held_on for i in application.interviews]
+        last = application.last_interview
         days = (
-            str((application.closed_on - max(held)).days)
-            if held and application.closed_on and application.closed_on >= max(held)
+            str((application.closed_on - last).days)
+            if last and application.closed_on and application.closed_on >= last
             else ""
         )
     values = [
