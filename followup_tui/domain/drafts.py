@@ -41,9 +41,7 @@ def thank_you_draft(
     interview = _last_interview(application, today)
     strengths = _items(application.key_strengths)[:3]
     topics = _items(interview.topics)[:1] if interview else []
-    lines = [
-        f"Dear {_name(contact)},",
-        "",
+    body = [
         f"Thank you for meeting me{_on(interview)} about the {_v(application.role, 'role')} "
         f"role. I left even more keen to join {_v(application.company, 'the company')}.",
         "",
@@ -60,11 +58,9 @@ def thank_you_draft(
         "(fill in: why you are the most qualified person for the job)",
         "",
         "May I call you during the week to hear how the search is going?",
-        "",
-        "Best regards,",
-        *_signed(profile, phone=False),
     ]
-    return Draft("thank_you", _address(contact), f"Thank you: {application.role}", _body(lines))
+    subject = f"Thank you: {application.role}"
+    return _letter("thank_you", contact, subject, body, _signed(profile, phone=False))
 
 
 def status_email_draft(
@@ -75,9 +71,7 @@ def status_email_draft(
     expected = application.expected_decision
     passed = expected is not None and expected < today
     question = ASK_TIMELINE if expected is None or passed else HELP_DECIDE
-    lines = [
-        f"Dear {_name(contact)},",
-        "",
+    body = [
         f"Following our conversation{f' on {long_day(spoken.on)}' if spoken else ''} about the "
         f"{_v(application.role, 'role')} role, I'd like to let you know I'm very interested in "
         "the position.",
@@ -93,21 +87,15 @@ def status_email_draft(
         ),
         "",
         question,
-        "",
-        "Best regards,",
-        *_signed(profile),
     ]
-    return Draft(
-        "status_email", _address(contact), f"{application.role}: following up", _body(lines)
-    )
+    subject = f"{application.role}: following up"
+    return _letter("status_email", contact, subject, body, _signed(profile))
 
 
 def final_note_draft(
     application: Application, contact: Contact | None, profile: Profile, today: date
 ) -> Draft:
-    lines = [
-        f"Dear {_name(contact)},",
-        "",
+    body = [
         f"I remain interested in the {_v(application.role, 'role')} role at "
         f"{_v(application.company, 'the company')}. As I am weighing other opportunities, I "
         "need an answer either way on my application, so that I can plan accordingly.",
@@ -115,13 +103,9 @@ def final_note_draft(
         "I would appreciate a call or an email at your earliest convenience.",
         "",
         "Thank you for your time and consideration.",
-        "",
-        "Best regards,",
-        *_signed(profile),
     ]
-    return Draft(
-        "final_note", _address(contact), f"{application.role}: my application", _body(lines)
-    )
+    subject = f"{application.role}: my application"
+    return _letter("final_note", contact, subject, body, _signed(profile))
 
 
 def withdrawal_draft(
@@ -129,19 +113,15 @@ def withdrawal_draft(
 ) -> Draft:
     """R13: another offer accepted. Short and warm: thank them for their time, say you accepted
     another offer, keep the door open."""
-    lines = [
-        f"Dear {_name(contact)},",
-        "",
+    body = [
         f"Thank you for your time and for considering me for the "
         f"{_v(application.role, 'role')} role at {_v(application.company, 'the company')}.",
         "I have accepted another offer, so I am withdrawing my application.",
         "",
         "I enjoyed learning about your team and hope we stay in touch.",
-        "",
-        "Best regards,",
-        *_signed(profile, phone=False),
     ]
-    return Draft("withdrawal", _address(contact), f"{application.role}: withdrawing", _body(lines))
+    subject = f"{application.role}: withdrawing"
+    return _letter("withdrawal", contact, subject, body, _signed(profile, phone=False))
 
 
 def drafts_for(application: Application, profile: Profile, today: date) -> list[Draft]:
@@ -152,6 +132,14 @@ def drafts_for(application: Application, profile: Profile, today: date) -> list[
         status_email_draft(application, contact, profile, today),
         final_note_draft(application, contact, profile, today),
     ]
+
+
+def _letter(
+    kind: str, contact: Contact | None, subject: str, body: list[str], signature: list[str]
+) -> Draft:
+    """A note to the contact: dear them, the body, best regards and the signature."""
+    lines = [f"Dear {_name(contact)},", "", *body, "", "Best regards,", *signature]
+    return Draft(kind, _address(contact), subject, _body(lines))
 
 
 def _last_interview(application: Application, today: date) -> Interview | None:
