@@ -43,7 +43,7 @@ def test_daily_backup_once_a_day_and_only_with_data(db_path):
     assert oct(first.stat().st_mode & 0o777) == "0o600"
     assert oct(first.parent.stat().st_mode & 0o777) == "0o700"
     copy = sqlite3.connect(first)
-    assert copy.execute("SELECT count(*) FROM application").fetchone()[0] == 16
+    assert copy.execute("SELECT count(*) FROM application").fetchone()[0] == 17
     copy.close()
 
 
@@ -64,11 +64,11 @@ def test_backup_and_restore_commands_round_trip(db_path, tmp_path, capsys):
         store.add_application(Application(0, "Later", "Role"))
     assert main(["restore", str(tmp_path / "copy.sqlite"), "--yes"]) == 0
     with Store(db_path) as store:
-        assert store.count_applications() == 16
+        assert store.count_applications() == 17
     replaced = [b for b in list_backups(db_path) if "before-restore" in b.name]
     assert len(replaced) == 1
     copy = sqlite3.connect(replaced[0])
-    assert copy.execute("SELECT count(*) FROM application").fetchone()[0] == 17
+    assert copy.execute("SELECT count(*) FROM application").fetchone()[0] == 18
     copy.close()
 
 
