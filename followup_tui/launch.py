@@ -12,7 +12,7 @@ import threading
 from datetime import date
 from pathlib import Path
 
-from followup_tui.domain.review import review_list
+from followup_tui.domain.review import light_review_list
 from followup_tui.domain.rules import DEFAULT_SETTINGS, Assessment, Settings
 from followup_tui.store.errors import StoreError
 from followup_tui.store.reading import Reader
@@ -36,8 +36,8 @@ class Preload:
 
     def _run(self) -> None:
         try:
-            applications = self.reader.review_applications(self._today)
-            self._result = review_list(applications, self._today, self._settings)
+            batches = self.reader.review_batches(self._today)
+            self._result = light_review_list(batches, self._today, self._settings)
         except StoreError as error:
             self._error = error
         finally:

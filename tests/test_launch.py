@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 
 from followup_tui.demo import demo_applications
-from followup_tui.domain.review import review_list
+from followup_tui.domain.review import light, review_list
 from followup_tui.launch import start
 from followup_tui.store import Store, StoreError
 from followup_tui.store.migrations import LATEST, user_version
@@ -19,7 +19,7 @@ TODAY = date(2026, 3, 10)
 def test_start_reads_the_review_the_dashboard_would(db_path):
     with Store(db_path) as store:
         store.insert_applications(demo_applications(TODAY), keep_ids=True)
-        expected = review_list(store.load_applications(), TODAY)
+        expected = [light(a) for a in review_list(store.load_applications(), TODAY)]
     preload = start(db_path, TODAY)
     assert preload.take(TODAY + timedelta(days=1)) is None  # read for another day
     assert preload.take(TODAY) == expected

@@ -20,7 +20,7 @@ from followup_tui.domain.records import (
     Touch,
     TouchKind,
 )
-from followup_tui.domain.review import review_list
+from followup_tui.domain.review import light, light_review_list, review_list
 from followup_tui.store import Store, StoreError, reading
 from followup_tui.store.generate import generate
 from followup_tui.store.reading import Reader
@@ -98,6 +98,22 @@ def test_looking_back_reads_no_history(tmp_path, monkeypatch):
     assert tallies == [Tally.of(application) for application in everything]
     assert figures(tallies) == figures(everything)
     assert {t.status for t in tallies} > {Status.ACTIVE, Status.REJECTED}
+
+
+@pytest.mark.parametrize("include_closed", [False, True])
+def test_the_dashboard_reads_in_batches_and_keeps_light_rows(tmp_path, include_closed):
+    """Issue 17 item 4: the dashboard held every application with its whole history (1.1 GB at
+    100,000 all active); it reads a batch at a time and keeps each row without its history."""
+    path = tmp_path / "generated.sqlite"
+    generate(path, 600, TODAY, active_share=0.2)
+    reader = Reader.open_quickly(path)
+    whole = reader.review_applications(TODAY, include_closed=include_closed)
+    batches = list(reader.review_batches(TODAY, include_closed=include_closed, size=40))
+    assert len(batches) > 2 and [a for batch in batches for a in batch] == whole
+    rows = light_review_list(batches, TODAY, include_closed=include_closed)
+    assert rows == [light(a) for a in review_list(whole, TODAY, include_closed=include_closed)]
+    assert not any(row.application.touches for row in rows)
+    assert all(row.application.interviews == row.application.upcoming(TODAY) for row in rows)
 
 
 def test_reader_and_store_read_the_same_records(db_path):

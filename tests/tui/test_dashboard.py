@@ -212,10 +212,10 @@ async def test_a_save_rereads_only_the_application_it_changed(demo_db, db_path, 
         table = await loaded(pilot)
         companies = [row(table, i)[1] for i in range(table.row_count)]
         whole_loads = []
-        original = Reader.review_applications
+        original = Reader.review_batches
         monkeypatch.setattr(
             Reader,
-            "review_applications",
+            "review_batches",
             lambda self, *a, **k: whole_loads.append(1) or original(self, *a, **k),
         )
         with Store(db_path) as store:  # another copy parks Globex: its row leaves the review

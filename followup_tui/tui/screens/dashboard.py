@@ -14,7 +14,7 @@ from textual.widgets import Header, Input, Static
 from textual.worker import Worker, WorkerState
 
 from followup_tui.domain.records import Status
-from followup_tui.domain.review import review_list, review_queue, summarize
+from followup_tui.domain.review import light_review_list, review_queue, summarize
 from followup_tui.domain.rules import Assessment
 from followup_tui.domain.text import printable
 from followup_tui.store.errors import StoreError
@@ -125,8 +125,8 @@ class DashboardScreen(ApplicationScreen[None]):
             first = app.preload.take(today, app.rules)
             if first is not None:
                 return first
-        applications = app.reader.review_applications(today, include_closed=include_closed)
-        return review_list(applications, today, app.rules, include_closed=include_closed)
+        batches = app.reader.review_batches(today, include_closed=include_closed)
+        return light_review_list(batches, today, app.rules, include_closed=include_closed)
 
     def data_changed(self, application_id: int | None) -> None:
         if application_id is None:
@@ -152,7 +152,7 @@ class DashboardScreen(ApplicationScreen[None]):
         if application is None:
             return application_id, None
         app = self.followup_app
-        shown = review_list([application], app.today, app.rules)
+        shown = light_review_list([[application]], app.today, app.rules)
         return application_id, (shown[0] if shown else None)
 
     def _merge(self, application_id: int, assessment: Assessment | None) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rich.text import Text
 from textual import work
@@ -103,6 +103,8 @@ class ReviewScreen(ApplicationScreen[None]):
             step.update(Text(f"Could not load: {error}"))
             return
         assessment = assess(application, app.today, app.rules) if application else item.assessment
+        # The dashboard's assessments are light (no history): the step's keys act on this one.
+        self.items[self.index] = replace(item, assessment=assessment)
         step.update(_step_text(item, assessment, self.index, len(self.items)))
 
     def _advance(self, result: str) -> None:
