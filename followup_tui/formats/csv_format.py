@@ -54,6 +54,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "notes": ("notes", "note", "comments", "comment"),
     "url": ("url", "link", "job url", "posting", "job link", "job posting"),
     "location": ("location", "city", "place"),
+    "source": ("source", "found via", "found on", "found through", "referral", "job board",
+               "where found", "lead source"),
     "thanked": ("thank you sent", "thank you", "thank you note", "thank you note sent",
                 "thank you email", "thanked", "ty sent", "ty", "sent thank you"),
 }  # fmt: skip
@@ -298,6 +300,8 @@ def _application(
         job_url=values.get("url", ""),
         location=values.get("location", ""),
         notes=values.get("notes", ""),
+        applied_on=applied,
+        source=values.get("source", ""),
         created_on=applied,
         closed_on=(interviewed or applied or today) if status.is_closed else None,
         contacts=contacts,
@@ -375,7 +379,8 @@ def _thanked(values: dict[str, str], orders: dict[str, DateOrder | None]) -> boo
 # Export -----------------------------------------------------------------------------------
 
 APPLICATION_COLUMNS = ["id", "company", "role", "status", "persistence", "location", "url",
-                       "date applied", "interview date", "expected decision", "contact",
+                       "date applied", "source", "interview date", "expected decision",
+                       "contact",
                        "email", "next action", "next due", "notes"]  # fmt: skip
 TOUCH_COLUMNS = ["id", "application id", "company", "date", "direction", "kind", "channel",
                  "contact", "outcome", "duration seconds", "notes"]  # fmt: skip
@@ -401,7 +406,8 @@ def applications_csv(
                 application.persistence.value,
                 application.location,
                 application.job_url,
-                application.created_on or "",
+                application.applied_on or application.created_on or "",
+                application.source,
                 last or "",
                 application.expected_decision or "",
                 contact.full_name if contact else "",
