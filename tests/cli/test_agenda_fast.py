@@ -97,7 +97,7 @@ def test_reading_commands_import_no_sqlalchemy_sqlmodel_or_textual(demo_db, argv
 
 
 def test_a_file_that_needs_migrating_migrates_first(tmp_path):
-    older = sorted(FIXTURES.glob("schema_v*.sqlite"))[-1]
+    older = FIXTURES / f"schema_v{LATEST - 1}.sqlite"  # the release before this one
     db = tmp_path / "followup.sqlite"
     shutil.copy(older, db)
     with sqlite3.connect(db) as connection:
