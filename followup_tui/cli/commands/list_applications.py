@@ -14,11 +14,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from followup_tui.cli.common import Commands, for_stdout
+from followup_tui.cli.common import Commands, for_stdout, reader_for
+from followup_tui.cli.options import preferences_of
 from followup_tui.domain.records import Status
 
 if TYPE_CHECKING:
-    from followup_tui.store.reading import Reader
+    pass
 
 # Besides each status: the two groups a person asks for most.
 OPEN = "open"  # active or parked: not closed
@@ -59,7 +60,8 @@ def list_applications(args: argparse.Namespace, today: date, path: Path) -> int:
     else:
         reader = reader_for(path)
     applications = [a for a in reader.load_applications() if a.status in wanted]
-    assessments = [assess(application, today) for application in applications]
+    settings = preferences_of(args).rules
+    assessments = [assess(application, today, settings) for application in applications]
     if args.completion_ids:
         from followup_tui.formats.listing import listing_ids
 
@@ -73,20 +75,6 @@ def list_applications(args: argparse.Namespace, today: date, path: Path) -> int:
 
         sys.stdout.write(listing_text(assessments))
     return 0
-
-
-def reader_for(path: Path) -> Reader:
-    """A reader for the file after the header check (StoreError says why it cannot be used);
-    a new file or an older schema is created or migrated through the Store first."""
-    from followup_tui.store.reading import Reader
-
-    reader = Reader.open_quickly(path)
-    if reader is None:
-        from followup_tui.store import Store
-
-        Store(path).close()
-        reader = Reader(path)
-    return reader
 
 
 def _statuses(given: list[str] | None) -> set[Status]:
