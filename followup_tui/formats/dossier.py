@@ -7,12 +7,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
+from followup_tui.domain.dates import day_label
 from followup_tui.domain.records import Application, Contact, Direction, Interview, Outcome, Touch
 from followup_tui.domain.rules import Action, Assessment, describe
 from followup_tui.domain.text import one_line, printable
 
-DAY = "%a %d %b %Y"
 OVERDUE = "OVERDUE"
 
 
@@ -33,7 +34,7 @@ class Section:
 
 def dossier_text(assessment: Assessment) -> str:
     application = assessment.application
-    lines = [title(application), *header(application)]
+    lines = [title(application), *header(application, assessment.today)]
     for section in sections(assessment):
         if not section.entries:
             continue
@@ -49,26 +50,28 @@ def title(application: Application) -> str:
     return f"#{application.id} {one_line(application.company)}: {one_line(application.role)}"
 
 
-def header(application: Application) -> list[str]:
+def header(application: Application, today: date) -> list[str]:
     """The status line, then each fact that has a value: 'Location: Berlin'."""
     status = f"Status: {application.status.label}; persistence: {application.persistence.value}"
-    return [status, *(f"{label}: {value}" for label, value in _facts(application) if value)]
+    return [status, *(f"{label}: {value}" for label, value in _facts(application, today) if value)]
 
 
 def sections(assessment: Assessment) -> tuple[Section, ...]:
     """Next, Flags, People, Interviews, Timeline, in that order; a section may be empty."""
-    application = assessment.application
+    application, today = assessment.application, assessment.today
     return (
         next_actions(assessment),
         flags(assessment),
         people(application),
-        interviews(application),
-        timeline(application),
+        interviews(application, today),
+        timeline(application, today),
     )
 
 
 def next_actions(assessment: Assessment) -> Section:
-    return Section("Next:", tuple(map(_action, assessment.actions)))
+    return Section(
+        "Next:", tuple(_action(action, assessment.today) for action in assessment.actions)
+    )
 
 
 def flags(assessment: Assessment) -> Section:
@@ -85,20 +88,22 @@ def people(application: Application) -> Section:
     return Section("People:", tuple(map(_contact, application.contacts)))
 
 
-def interviews(application: Application) -> Section:
+def interviews(application: Application, today: date) -> Section:
     return Section(
         "Interviews:",
-        tuple(_interview(application, interview) for interview in application.interviews),
+        tuple(_interview(application, interview, today) for interview in application.interviews),
     )
 
 
-def timeline(application: Application) -> Section:
-    return Section("Timeline:", tuple(_touch(application, touch) for touch in application.touches))
+def timeline(application: Application, today: date) -> Section:
+    return Section(
+        "Timeline:", tuple(_touch(application, touch, today) for touch in application.touches)
+    )
 
 
-def _action(action: Action) -> Entry:
+def _action(action: Action, today: date) -> Entry:
     return Entry(
-        f"{one_line(describe(action))}, due {action.last_day:{DAY}}",
+        f"{one_line(describe(action))}, due {day_label(action.last_day, today)}",
         (one_line(action.why),),
         OVERDUE if action.overdue else "",
     )
@@ -114,7 +119,7 @@ def _contact(contact: Contact) -> Entry:
     return Entry(one_line(contact.full_name) + (f" ({details})" if details else ""))
 
 
-def _interview(application: Application, interview: Interview) -> Entry:
+def _interview(application: Application, interview: Interview, today: date) -> Entry:
     names = ", ".join(one_line(c.full_name) for c in application.interviewers(interview))
     at = f" {interview.at_time:%H:%M}" if interview.at_time else ""
     stage = f" {one_line(interview.stage)}" if interview.stage else ""
@@ -123,36 +128,38 @@ def _interview(application: Application, interview: Interview) -> Entry:
         *((f"concerns: {one_line(interview.concerns)}",) if interview.concerns else ()),
     )
     return Entry(
-        f"{interview.held_on:{DAY}}{at}{stage}" + (f" with {names}" if names else ""), details
+        f"{day_label(interview.held_on, today)}{at}{stage}" + (f" with {names}" if names else ""),
+        details,
     )
 
 
-def _touch(application: Application, touch: Touch) -> Entry:
+def _touch(application: Application, touch: Touch, today: date) -> Entry:
     contact = application.contact(touch.contact_id)
     arrow = "->" if touch.direction is Direction.OUT else "<-"
     who = f" {one_line(contact.full_name)}" if contact else ""
     outcome = f" ({touch.outcome.label})" if touch.outcome is not Outcome.NONE else ""
     return Entry(
-        f"{touch.on:{DAY}} {arrow}{who} {touch.kind.label} by {touch.channel.label}{outcome}",
+        f"{day_label(touch.on, today)} {arrow}{who} {touch.kind.label} by "
+        f"{touch.channel.label}{outcome}",
         (one_line(touch.notes),) if touch.notes else (),
     )
 
 
-def _facts(application: Application) -> list[tuple[str, str]]:
+def _facts(application: Application, today: date) -> list[tuple[str, str]]:
+    def day(value: date | None) -> str:
+        return day_label(value, today) if value else ""
+
     decision = application.expected_decision
     return [
         ("Location", one_line(application.location)),
         ("Posting", one_line(application.job_url)),
-        ("Applied", f"{application.applied_on:{DAY}}" if application.applied_on else ""),
+        ("Applied", day(application.applied_on)),
         ("Source", one_line(application.source)),
-        ("Expected decision", f"{decision:{DAY}}" if decision else "unknown"),
-        (
-            "Snoozed until",
-            f"{application.snoozed_until:{DAY}}" if application.snoozed_until else "",
-        ),
+        ("Expected decision", day(decision) or "unknown"),
+        ("Snoozed until", day(application.snoozed_until)),
         ("Strengths", one_line(application.key_strengths)),
         ("Notes", printable(application.notes)),
-        ("Closed", f"{application.closed_on:{DAY}}" if application.closed_on else ""),
+        ("Closed", day(application.closed_on)),
         ("Reason", one_line(application.closed_reason)),
         ("Feedback", one_line(application.feedback)),
         ("Lessons", one_line(application.lessons)),

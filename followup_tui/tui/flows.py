@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
-from followup_tui.domain.dates import short_day
+from followup_tui.domain.dates import day_label, short_day
 from followup_tui.domain.records import (
     Application,
     Channel,
@@ -217,7 +217,8 @@ async def edit_interview(
 async def edit_which_interview(app: FollowupApp, application: Application) -> bool:
     """Pick one of the application's interviews, then edit it."""
     labelled = [
-        (f"{i.held_on:%a %d %b %Y} {one_line(i.stage)}", i.id) for i in application.interviews
+        (f"{day_label(i.held_on, app.today)} {one_line(i.stage)}", i.id)
+        for i in application.interviews
     ]
     chosen = await _pick(app, "Edit which interview?", labelled, "No interviews yet: i adds one")
     return chosen is not None and await edit_interview(app, application.id, chosen)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from rich.text import Text
+from textual.content import Content
 from textual.widgets import Static
 
 from followup_tui.domain.records import (
@@ -18,11 +18,10 @@ from followup_tui.domain.records import (
     Touch,
     TouchKind,
 )
-from followup_tui.domain.rules import assess
 from followup_tui.formats import dossier
 from followup_tui.store import Store
 from followup_tui.tui.app import FollowupApp
-from followup_tui.tui.screens.detail import DetailScreen
+from followup_tui.tui.screens.detail import SECTIONS, DetailScreen
 
 from .helpers import SIZE, settle
 
@@ -43,7 +42,8 @@ APPLICATION = Application(
 )
 
 
-async def _detail_text(tmp_path) -> tuple[Text, Application]:
+async def _detail_screen(tmp_path) -> dict[str, Content]:
+    """What each part of the detail screen shows: the mark, the title, then each section."""
     path = tmp_path / "detail.sqlite"
     with Store(path) as store:
         store.insert_applications([APPLICATION], keep_ids=True)
@@ -52,44 +52,45 @@ async def _detail_text(tmp_path) -> tuple[Text, Application]:
         await settle(pilot)
         await app.push_screen(DetailScreen(1))
         await settle(pilot)
-        content = app.screen.query_one("#dossier-text", Static).content
-        assert isinstance(content, Text)
-        return content, app.screen.application
-
-
-def _styled(text: Text) -> list[tuple[str, str]]:
-    return [(text.plain[span.start : span.end], str(span.style)) for span in text.spans]
+        shown = {}
+        for name in ("detail-mark", "detail-title", *(id_ for id_, _ in SECTIONS)):
+            widget = app.screen.query_one(f"#{name}", Static)
+            content = widget.visual
+            assert isinstance(content, Content)
+            shown[name] = content if widget.display else Content("")
+        return shown
 
 
 async def test_notes_that_look_like_headings_or_marks_are_not_styled(tmp_path) -> None:
-    text, _ = await _detail_text(tmp_path)
-    start = text.plain.index(MIMICS)
-    inside = [
-        (text.plain[span.start : span.end], str(span.style))
-        for span in text.spans
-        if span.start < start + len(MIMICS) and span.end > start
-    ]
+    shown = await _detail_screen(tmp_path)
+    facts = shown["detail-facts"]
+    start = facts.plain.index(MIMICS)
+    inside = [span for span in facts.spans if span.start < start + len(MIMICS) and span.end > start]
     assert inside == []
-    # The screen's own headings and the overdue mark are still styled.
-    styled = _styled(text)
-    for heading in ("Next:", "Flags:", "People:", "Interviews:", "Timeline:"):
-        assert (heading, "bold underline") in styled
-    assert ("OVERDUE", "bold reverse") in styled
-    assert styled[0] == ("#1 Acme: Staff Engineer", "bold")
+    # The screen's own words are styled: the mark is the dashboard's, the title bold.
+    assert shown["detail-mark"].plain == "‼ OVERDUE"  # the thank-you note (R1)
+    assert shown["detail-title"].plain.startswith("#1 Acme · Staff Engineer\n")
 
 
-async def test_the_detail_screen_shows_the_dossier_without_reading_it(
+async def test_the_detail_screen_is_built_from_the_records(
     tmp_path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    expected = dossier.dossier_text(assess(APPLICATION, TODAY))
-
     def unused(*args: object) -> str:
         raise AssertionError("the detail screen parsed the plain-text dossier")
 
     monkeypatch.setattr(dossier, "dossier_text", unused)
-    import followup_tui.tui.screens.detail as detail
+    shown = await _detail_screen(tmp_path)
+    people = shown["detail-people"].plain
+    assert people.splitlines()[0] == "Dana Reyes"  # a card: the name, then each fact under it
+    assert "  People:" in people.splitlines()  # her title, as typed
+    timeline = shown["detail-timeline"].plain
+    assert timeline == "Mon 9 Mar → to   Dana Reyes: other by email"
 
-    monkeypatch.setattr(detail, "dossier_text", unused, raising=False)
-    text, _ = await _detail_text(tmp_path)
-    # The same words as `followup show`, built from the records.
-    assert text.plain == expected
+
+async def test_days_are_written_one_way(tmp_path) -> None:
+    """Issue 15 item 5: 'Fri 6 Mar' as on every other screen, never 'Fri 06 Mar 2026'; the
+    year only when it is not this year's."""
+    shown = await _detail_screen(tmp_path)
+    everything = "\n".join(content.plain for content in shown.values())
+    assert "Fri 6 Mar" in shown["detail-interviews"].plain
+    assert "06 Mar" not in everything and "2026" not in everything

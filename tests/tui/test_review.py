@@ -291,7 +291,7 @@ async def test_detail_help_filter_closed_and_palette(db_path):
         await pilot.press("enter", "enter")  # leave the filter, open Cedar
         await settle(pilot)
         assert isinstance(app.screen, DetailScreen)
-        assert "#3 Cedar: Engineer" in screen_text(app)
+        assert "#3 Cedar · Engineer" in screen_text(app)
 
         await pilot.press("question_mark")
         await settle(pilot)

@@ -121,3 +121,16 @@ def test_add_application_form_at_120x40(snap_compare, tmp_path):
 
 def test_add_application_form_at_200x50(snap_compare, tmp_path):
     assert snap_compare(demo_app(tmp_path), terminal_size=LARGE, run_before=_loaded, press=["a"])
+
+
+def test_detail_screen_at_80x24(snap_compare, tmp_path):
+    assert snap_compare(
+        demo_app(tmp_path), terminal_size=SMALL, run_before=_loaded, press=["enter"]
+    )
+
+
+def test_detail_screen_at_200x50(snap_compare, tmp_path):
+    # Cyberdyne: overdue, a card with its marks, last year's interview and a timeline with notes.
+    assert snap_compare(
+        demo_app(tmp_path), terminal_size=LARGE, run_before=_loaded, press=["j"] * 3 + ["enter"]
+    )

@@ -243,13 +243,15 @@ async def test_hostile_text_shows_literally_on_every_screen_palette_and_notice(t
         assert isinstance(app.screen, DetailScreen) and app.screen.application_id == 1
 
         # The detail screen: the header and the whole dossier.
-        shows(app, f"{COMPANY} · {ROLE}", f"#1 {COMPANY}: {ROLE}")
-        dossier = str(app.screen.query_one("#dossier-text").render())
+        shows(app, f"{COMPANY} · {ROLE}", f"#1 {COMPANY} · {ROLE}")
+        dossier = "\n".join(
+            str(widget.render()) for widget in app.screen.query("#dossier Static")
+        )
         for tag in ("location", "url", "strengths", "topics", "concerns", "touch-notes"):
             assert one_line(hostile(tag)) in dossier
         assert printable(BIG) in dossier
-        assert f"{one_line(CONTACT)} ({one_line(TITLE)}" in dossier
-        assert f"{one_line(STAGE)} with {one_line(CONTACT)}" in dossier
+        assert f"{one_line(CONTACT)}\n  {one_line(TITLE)}" in dossier  # a card
+        assert f"{one_line(STAGE)}  with {one_line(CONTACT)}" in dossier
 
         # Help, titled with the screen's sub-title.
         await step(pilot, "question_mark")

@@ -1,20 +1,42 @@
-"""Everything about one application: facts, next actions and flags, people, interviews, timeline."""
+"""Everything about one application: a header with its state and next action, then the people
+as cards, the interviews and the timeline, each a bordered section.
+
+The widgets are composed once, empty; `reload` fills them from the records (no mounting after
+the first layout). User text is always Content built from data, never markup.
+"""
 
 from __future__ import annotations
 
-from rich.text import Text
+from collections.abc import Iterable
+from datetime import date, timedelta
+
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.widgets import Header, Static
 
-from followup_tui.domain.records import Application
-from followup_tui.domain.rules import Assessment, assess
-from followup_tui.domain.text import one_line
-from followup_tui.formats import dossier
+from followup_tui.domain.dates import date_words, day_label
+from followup_tui.domain.records import Application, Contact, Direction, Interview, Outcome, Touch
+from followup_tui.domain.review import row_state
+from followup_tui.domain.rules import Action, Assessment, FlagKind, assess, describe
+from followup_tui.domain.text import one_line, printable
 from followup_tui.store import StoreError
 from followup_tui.tui.actions import ApplicationScreen, keys
 from followup_tui.tui.widgets.key_bar import KeyBar
+
+# The sections below the header: (id, border title). An empty one is hidden.
+SECTIONS = (
+    ("detail-next", "Next"),
+    ("detail-people", "People"),
+    ("detail-interviews", "Interviews"),
+    ("detail-timeline", "Timeline"),
+    ("detail-facts", "Notes"),
+)
+# Secondary words (reasons, titles, the status line). "$text-muted" is not applied to Content
+# spans, so dim: it follows every theme's foreground.
+MUTED = "dim"
+ONE_DAY = timedelta(days=1)
 
 
 class DetailScreen(ApplicationScreen[None]):
@@ -34,7 +56,13 @@ class DetailScreen(ApplicationScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="dossier"):
-            yield Static(id="dossier-text")
+            with Horizontal(id="detail-head"):
+                yield Static(id="detail-mark")
+                yield Static(id="detail-title")
+            for section_id, title in SECTIONS:
+                section = Static(id=section_id, classes="detail-section")
+                section.border_title = title
+                yield section
         yield KeyBar()
 
     def selected_application(self) -> int | None:
@@ -50,18 +78,29 @@ class DetailScreen(ApplicationScreen[None]):
         try:
             application = self.followup_app.reader.load_application(self.application_id)
         except StoreError as error:
-            self.query_one("#dossier-text", Static).update(Text(f"Could not load: {error}"))
+            self._show_only(Content(f"Could not load: {error}"))
             return
         if application is None:
-            self.query_one("#dossier-text", Static).update(
-                Text(f"Application #{self.application_id} no longer exists.")
-            )
+            self._show_only(Content(f"Application #{self.application_id} no longer exists."))
             return
         self.application = application
         self.sub_title = f"{one_line(application.company)} · {one_line(application.role)}"
         app = self.followup_app
-        content = detail_content(assess(application, app.today, app.rules))
-        self.query_one("#dossier-text", Static).update(content)
+        assessment = assess(application, app.today, app.rules)
+        state = row_state(assessment)
+        mark = self.query_one("#detail-mark", Static)
+        mark.update(Content(state.mark))
+        mark.set_classes(f"-{state.value}")
+        self.query_one("#detail-title", Static).update(header(assessment))
+        for (section_id, _), content in zip(SECTIONS, sections(assessment), strict=True):
+            widget = self.query_one(f"#{section_id}", Static)
+            widget.update(content)
+            widget.display = bool(content)
+
+    def _show_only(self, message: Content) -> None:
+        self.query_one("#detail-title", Static).update(message)
+        for section_id, _ in SECTIONS:
+            self.query_one(f"#{section_id}", Static).display = False
 
     def action_scroll_down(self) -> None:
         self.query_one("#dossier", VerticalScroll).scroll_down()
@@ -70,69 +109,166 @@ class DetailScreen(ApplicationScreen[None]):
         self.query_one("#dossier", VerticalScroll).scroll_up()
 
 
-# The content, section by section, built from the records and the rules' assessment: user text
-# is appended as data and styled by where it sits, never by what it says. Each section has its
-# own builder so it can be restyled alone.
+# The content, section by section, built from the records and the rules' assessment. Each
+# section has its own builder so it can be restyled alone; days are written by day_label.
 
 
-def detail_content(assessment: Assessment) -> Text:
-    """The whole detail view: the same words as `followup show`, with headings styled."""
-    application = assessment.application
-    return Text().join(
-        (
-            header(application),
-            next_actions(assessment),
-            flags(assessment),
-            people(application),
-            interviews(application),
-            timeline(application),
-        )
+def sections(assessment: Assessment) -> tuple[Content, ...]:
+    """Next, People, Interviews, Timeline, Notes: in SECTIONS' order; empty when nothing."""
+    application, today = assessment.application, assessment.today
+    return (
+        next_actions(assessment),
+        people(application),
+        interviews(application, today),
+        timeline(application, today),
+        facts(application, today),
     )
 
 
-def header(application: Application) -> Text:
-    """Number, company and role in bold; then the status and each fact known."""
-    text = Text()
-    text.append(dossier.title(application), style="bold")
-    for line in dossier.header(application):
-        text.append(f"\n{line}")
-    return text.append("\n")
+def header(assessment: Assessment) -> Content:
+    """'#3 Initech · Platform Engineer', then the status line and what comes next."""
+    application, today = assessment.application, assessment.today
+    decision = application.expected_decision
+    status = [
+        application.status.label.capitalize(),
+        f"{application.persistence.value} persistence",
+        f"decision expected {day_label(decision, today)}" if decision else "decision date unknown",
+    ]
+    if application.snoozed_until:
+        status.append(f"snoozed until {day_label(application.snoozed_until, today)}")
+    action = assessment.next_action
+    lines: list[Content | tuple[str, str] | str] = [
+        (f"#{application.id} {one_line(application.company)}", "bold"),
+        (" · ", MUTED),
+        (one_line(application.role), "bold"),
+        "\n",
+        (" · ".join(status), MUTED),
+    ]
+    if action is not None:
+        lines += ["\n", ("Next: ", "bold"), _action_line(action, today)]
+    return Content.assemble(*lines)
 
 
-def next_actions(assessment: Assessment) -> Text:
-    return _section(dossier.next_actions(assessment))
+def next_actions(assessment: Assessment) -> Content:
+    """Each action: what, with whom, how, when; its reason under it; then the flags."""
+    today = assessment.today
+    parts: list[Content | str] = []
+    for action in assessment.actions:
+        mark = ("! " if action.overdue else "· ", "$text-error bold" if action.overdue else MUTED)
+        parts.append(Content.assemble(mark, _action_line(action, today, "bold")))
+        # The reason unindented: a wrapped line starts at the margin, so an indent would make
+        # its first line alone look like a sub-item.
+        parts.append(Content.styled(one_line(action.why), MUTED))
+    # An overdue flag repeats the action above it ("was due ..."): the others are news.
+    for flag in (flag for flag in assessment.flags if flag.kind is not FlagKind.OVERDUE):
+        parts.append(
+            Content.assemble(
+                (f"⚑ {flag.kind.label}: ", "$text-warning bold"), one_line(flag.message)
+            )
+        )
+    return _lines(parts)
 
 
-def flags(assessment: Assessment) -> Text:
-    return _section(dossier.flags(assessment))
+def people(application: Application) -> Content:
+    """A card per person: name and marks, title, e-mail, phone."""
+    return _blocks(_card(contact) for contact in application.contacts)
 
 
-def people(application: Application) -> Text:
-    return _section(dossier.people(application))
+def interviews(application: Application, today: date) -> Content:
+    return _blocks(
+        _interview(application, interview, today) for interview in application.interviews
+    )
 
 
-def interviews(application: Application) -> Text:
-    return _section(dossier.interviews(application))
+def timeline(application: Application, today: date) -> Content:
+    """One line per touch, oldest first: date, direction, channel, who, what and outcome; the
+    notes under it."""
+    width = max((len(day_label(touch.on, today)) for touch in application.touches), default=0)
+    return _lines(_touch(application, touch, today, width) for touch in application.touches)
 
 
-def timeline(application: Application) -> Text:
-    return _section(dossier.timeline(application))
+def facts(application: Application, today: date) -> Content:
+    """The facts that have a value: where, the posting, strengths, notes, how it closed."""
+    closed = application.closed_on
+    pairs = [
+        ("Location", one_line(application.location)),
+        ("Posting", one_line(application.job_url)),
+        ("Strengths", one_line(application.key_strengths)),
+        ("Notes", printable(application.notes)),
+        ("Closed", day_label(closed, today) if closed else ""),
+        ("Reason", one_line(application.closed_reason)),
+        ("Feedback", one_line(application.feedback)),
+        ("Lessons", one_line(application.lessons)),
+    ]
+    return _lines(
+        Content.assemble((f"{label}: ", "bold"), value) for label, value in pairs if value
+    )
 
 
-def _section(section: dossier.Section) -> Text:
-    """A blank line, the heading underlined, each entry indented; nothing when it is empty."""
-    text = Text()
-    if not section.entries:
-        return text
-    text.append("\n")
-    text.append(section.heading, style="bold underline")
-    text.append("\n")
-    for entry in section.entries:
-        text.append("  ")
-        if entry.mark:
-            text.append(entry.mark, style="bold reverse")
-            text.append(" ")
-        text.append(f"{entry.line}\n")
-        for detail in entry.details:
-            text.append(f"    {detail}\n")
-    return text
+def _action_line(action: Action, today: date, style: str = "") -> Content:
+    day = day_label(action.last_day, today)
+    if action.overdue:
+        when = f"was due {day}"
+    elif action.last_day <= today + ONE_DAY:
+        when = f"due {date_words(action.last_day, today)}"  # today, tomorrow
+    else:
+        when = f"due {day}"
+    return Content.assemble((one_line(describe(action)), style), (f" · {when}", MUTED))
+
+
+def _card(contact: Contact) -> Content:
+    marks = [
+        mark
+        for mark, on in (("★ decides", contact.decision_maker), ("♥ rapport", contact.rapport))
+        if on
+    ]
+    first: list[Content | tuple[str, str] | str] = [(one_line(contact.full_name), "bold")]
+    if marks:
+        first.append(("  " + "  ".join(marks), "$text-accent"))
+    lines = [Content.assemble(*first)]
+    lines += [
+        Content.assemble(("  ", ""), (one_line(part), MUTED if index else ""))
+        for index, part in enumerate(p for p in (contact.title, contact.email, contact.phone) if p)
+    ]
+    return _lines(lines)
+
+
+def _interview(application: Application, interview: Interview, today: date) -> Content:
+    names = ", ".join(one_line(c.full_name) for c in application.interviewers(interview))
+    at = f" {interview.at_time:%H:%M}" if interview.at_time else ""
+    first: list[Content | tuple[str, str] | str] = [
+        (day_label(interview.held_on, today) + at, "bold")
+    ]
+    if interview.stage:
+        first.append(f"  {one_line(interview.stage)}")
+    if names:
+        first.append((f"  with {names}", MUTED))
+    lines = [Content.assemble(*first)]
+    for label, value in (("Discussed", interview.topics), ("Concerns", interview.concerns)):
+        if value:
+            lines.append(Content.assemble((f"  {label}: ", MUTED), one_line(value)))
+    return _lines(lines)
+
+
+def _touch(application: Application, touch: Touch, today: date, width: int) -> Content:
+    contact = application.contact(touch.contact_id)
+    outgoing = touch.direction is Direction.OUT
+    arrow = "→ to  " if outgoing else "← from"
+    who = one_line(contact.full_name) if contact else "them"
+    outcome = f", {touch.outcome.label}" if touch.outcome is not Outcome.NONE else ""
+    line = Content.assemble(
+        (f"{day_label(touch.on, today):<{width}}", "bold"),
+        (f" {arrow} ", "$text-accent" if outgoing else "$text-success"),
+        f"{who}: {touch.kind.label} by {touch.channel.label}{outcome}",
+    )
+    if not touch.notes:
+        return line
+    return Content.assemble(line, "\n", (" " * (width + 8) + one_line(touch.notes), MUTED))
+
+
+def _lines(parts: Iterable[Content | str]) -> Content:
+    return Content("\n").join(Content(part) if isinstance(part, str) else part for part in parts)
+
+
+def _blocks(parts: Iterable[Content]) -> Content:
+    return Content("\n\n").join(parts)

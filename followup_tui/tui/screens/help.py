@@ -30,13 +30,43 @@ def key_table(screen: Screen) -> list[Section]:
         shown = screen.app.get_key_display(binding)
         keys = groups[group].get(description)
         groups[group][description] = shown if keys is None else f"{keys} / {shown}"
-    focused = screen.focused.__class__.__name__ if screen.focused else ""
-    titles = {"Here": f"In the focused {focused}" if focused else "Here"}
+    titles = {"Here": where_focused(screen)}
     return [
         (titles.get(name, name), [(keys, what) for what, keys in rows.items()])
         for name, rows in groups.items()
         if rows
     ]
+
+
+# The focused widget in the user's words, by its kind (the nearest known base class).
+_PLACES = (
+    ("ReviewTable", "In the list of applications"),
+    ("DataTable", "In the table"),
+    ("TextArea", "In the text being edited"),
+    ("Input", "In the field being edited"),
+    ("OptionList", "In the list"),
+    ("SelectionList", "In the list"),
+)
+
+
+def where_focused(screen: Screen) -> str:
+    """'In the list of applications': where the 'Here' keys work, never a class name."""
+    if screen.focused is None:
+        return "Here"
+    kinds = {kind.__name__ for kind in type(screen.focused).__mro__}
+    return next((words for kind, words in _PLACES if kind in kinds), "Where the cursor is")
+
+
+def rules_text() -> Text:
+    """Each rule id the screens print after a reason, in one sentence."""
+    from followup_tui.domain.rule_words import RULE_SENTENCES
+
+    text = Text()
+    text.append("The rules (the R numbers after a reason)\n", style="bold underline")
+    for rule, sentence in RULE_SENTENCES:
+        text.append(f"  {rule:<4} ", style="bold")
+        text.append(f"{sentence}\n")
+    return text
 
 
 class HelpScreen(ModalScreen[None]):
@@ -55,6 +85,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="form"):
             yield Label(Content(f"Keys: {self.help_title}"), classes="form-title")
             yield Static(self._text(), id="keys")
+            yield Static(rules_text(), id="rules")
             yield Label("escape or ? closes", classes="field-label")
 
     def _text(self) -> Text:
