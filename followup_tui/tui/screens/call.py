@@ -53,6 +53,10 @@ SAVE_AFTER = 0.5  # seconds from a keystroke to the database, at most
 class CallScreen(FollowupScreen[bool]):
     """Dismisses with True when a call was logged."""
 
+    # Script and notes side by side from 100 columns, stacked below: at 80, each half wrapped a
+    # bullet over four lines (app.tcss, CallScreen.-narrow).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+
     BINDINGS = [
         Binding(
             "enter",
