@@ -244,9 +244,7 @@ async def test_hostile_text_shows_literally_on_every_screen_palette_and_notice(t
 
         # The detail screen: the header and the whole dossier.
         shows(app, f"{COMPANY} · {ROLE}", f"#1 {COMPANY} · {ROLE}")
-        dossier = "\n".join(
-            str(widget.render()) for widget in app.screen.query("#dossier Static")
-        )
+        dossier = "\n".join(str(widget.render()) for widget in app.screen.query("#dossier Static"))
         for tag in ("location", "url", "strengths", "topics", "concerns", "touch-notes"):
             assert one_line(hostile(tag)) in dossier
         assert printable(BIG) in dossier
