@@ -34,9 +34,9 @@ def settings_path(explicit: str | None = None) -> Path:
     chosen = explicit or os.environ.get(SETTINGS_ENV)
     if chosen:
         return Path(chosen).expanduser()
-    import platformdirs
+    from followup_tui.folders import user_folder  # platformdirs, only where needed
 
-    return Path(platformdirs.user_config_dir("followup", appauthor=False)) / SETTINGS_NAME
+    return user_folder("config") / SETTINGS_NAME
 
 
 def load_settings(path: Path) -> Preferences:

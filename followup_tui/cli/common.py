@@ -4,12 +4,13 @@ registers itself, and how its text reaches stdout."""
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from followup_tui.domain.text import json_printable, one_line, printable
 
@@ -31,8 +32,50 @@ class UsageError(Exception):
 _NEGATIVE_VALUE = re.compile(r"^-\d")
 
 
+def terminal_columns() -> int:
+    """shutil.get_terminal_size().columns, without importing shutil (and bz2, lzma behind it):
+    argparse made a help formatter, so asked for the width, at every add_argument, and the shell
+    agenda paid 2-3 ms for a width only --help uses (issue 17). $COLUMNS, else the terminal's
+    width, else 80, as shutil decides (and, like shutil, the terminal is asked whenever $COLUMNS
+    or $LINES is not a positive number)."""
+    sizes = []
+    for name in ("COLUMNS", "LINES"):
+        try:
+            sizes.append(int(os.environ[name]))
+        except (KeyError, ValueError):
+            sizes.append(0)
+    columns, lines = sizes
+    if columns <= 0 or lines <= 0:
+        try:
+            size = os.get_terminal_size(sys.__stdout__.fileno())  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            size = os.terminal_size((80, 24))
+        if columns <= 0:
+            columns = size.columns or 80
+    return columns
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's, with the terminal's width found without shutil (`terminal_columns`)."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        if width is None:
+            width = terminal_columns() - 2  # as argparse does
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
 class Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line, exit status 2."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def parse_known_args(  # type: ignore[override]
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None

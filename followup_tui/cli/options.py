@@ -71,9 +71,9 @@ def resolve_db(args: argparse.Namespace) -> Path:
     explicit = getattr(args, "db", None) or os.environ.get(DB_ENV)
     if explicit:
         return Path(explicit).expanduser()
-    import platformdirs
+    from followup_tui.folders import user_folder  # platformdirs, only where needed
 
-    folder = Path(platformdirs.user_data_dir("followup", appauthor=False))
+    folder = user_folder("data")
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     return folder / DB_NAME
 

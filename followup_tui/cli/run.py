@@ -9,15 +9,20 @@ import sys
 from collections.abc import Iterable, Sequence
 
 from followup_tui import __version__
-from followup_tui.cli.commands import COMMAND_MODULES, CommandModule, due, list_applications, show
+from followup_tui.cli.commands import CommandModule, due, list_applications, show
 from followup_tui.cli.commands.dashboard import open_dashboard
 from followup_tui.cli.common import Commands, Handler, Parser, UsageError
 from followup_tui.cli.options import global_options, resolve_db, resolve_settings, resolve_today
 from followup_tui.domain.text import printable
 
 
-def build_parser(command_modules: Iterable[CommandModule] = COMMAND_MODULES) -> Parser:
-    """The `followup` parser: the global options, then each module's subcommand."""
+def build_parser(command_modules: Iterable[CommandModule] | None = None) -> Parser:
+    """The `followup` parser: the global options, then each module's subcommand (every
+    command's by default)."""
+    if command_modules is None:
+        from followup_tui.cli.commands import COMMAND_MODULES
+
+        command_modules = COMMAND_MODULES
     options = global_options()
     parser = Parser(
         prog="followup",

@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import fields
 from datetime import date, datetime, time
+from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from followup_tui.domain.figures import Tally
 from followup_tui.domain.records import (
     Application,
     CallDraft,
@@ -33,6 +33,9 @@ from followup_tui.store import columns, migrations
 from followup_tui.store.columns import Column
 from followup_tui.store.database import damaged_message, explain, inspect, open_for_reading
 from followup_tui.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from followup_tui.domain.figures import Tally
 
 # What the daily review can show (see domain.review.review_list): active applications, and
 # rejected ones that may still owe the R9 feedback call (a contact with rapport, no feedback
@@ -136,6 +139,22 @@ class Reader:
                     "id IN (SELECT value FROM json_each(?))", (chosen,), within=connection
                 )
 
+    def listing(self, today: date) -> list[Application]:
+        """Every application, in id order, as `followup list` assesses it: those the review
+        can show (`review_applications`) with their whole history, the others (parked, closed,
+        rejected with nothing left to ask) with their own fields alone, no history: `assess`
+        reads none for them. One snapshot."""
+        with self._snapshot() as connection:
+            reviewed = self._load(_REVIEWABLE, {"today": today.isoformat()}, within=connection)
+            rows = connection.execute(
+                f"SELECT {_select(_APPLICATION)} FROM application"
+                " WHERE id NOT IN (SELECT value FROM json_each(?)) ORDER BY id",
+                (json.dumps([application.id for application in reviewed]),),
+            ).fetchall()
+        found = reviewed + [Application(*values) for values in _without_history(rows)]
+        found.sort(key=attrgetter("id"))
+        return found
+
     def load_application(self, application_id: int) -> Application | None:
         found = self._load("id = ?", (application_id,))
         return found[0] if found else None
@@ -144,6 +163,9 @@ class Reader:
         """Every application as looking back lists and counts it (`Tally`): its own fields, how
         many interviews and the last one's day, the kinds of touch logged; no history is read
         (at 10,000 applications, 840,000 values converted into records before). One snapshot."""
+        # Here, not at the top: figures imports statistics, which the shell agenda need not.
+        from followup_tui.domain.figures import Tally
+
         with self._snapshot() as connection:
             rows = connection.execute(
                 f"SELECT {_select(_APPLICATION)}, (SELECT count(*) FROM interview"
@@ -161,11 +183,9 @@ class Reader:
                 (Direction(direction), TouchKind(kind), Outcome(outcome))
             )
         tallies = []
-        history: tuple = ((),) * 6  # contacts, interviews, touches, two scripts, calls
-        for values in _converted(rows, (*_APPLICATION, _COUNT, _DAY), _some_day):
+        for values in _without_history(rows, (_COUNT, _DAY)):
             last_interview = values.pop()
             interviews = values.pop()
-            values[-1:-1] = history
             application = Application(*values)
             tallies.append(
                 Tally.counted(
@@ -290,6 +310,16 @@ def _converted(rows: Iterable[Sequence], of: tuple[Column, ...], day: Converter)
         values = list(row)
         for index, change in changes:
             values[index] = change(values[index])
+        yield values
+
+
+def _without_history(rows: Iterable[Sequence], beside: tuple[Column, ...] = ()) -> Iterator[list]:
+    """Application rows' values with an empty history (and the `beside` columns' values last,
+    after its version): each list goes into an `Application` by position."""
+    history: tuple = ((),) * 6  # contacts, interviews, touches, two scripts, calls
+    version = len(_APPLICATION) - 1
+    for values in _converted(rows, (*_APPLICATION, *beside), _some_day):
+        values[version:version] = history
         yield values
 
 

@@ -239,3 +239,39 @@ def test_the_words_after_global_options_with_a_value_are_not_commands():
         for name in action.option_strings
     }
     assert set(GLOBAL_OPTIONS_WITH_VALUES) == with_values
+
+
+# What the shell agenda left behind as it got quicker (issue 17): modules it has no use for.
+NOT_NEEDED = ("shutil", "statistics", "platformdirs")
+
+
+@pytest.mark.parametrize("argv", [["due", "--quiet"], ["show", "1"], ["list"]], ids=" ".join)
+def test_the_agenda_imports_nothing_it_does_not_use(demo_db, tmp_path, argv):
+    code = (
+        "import sys; from followup_tui.cli import main; code = main(sys.argv[1:]); "
+        f"print([m for m in {NOT_NEEDED!r} if m in sys.modules], file=sys.stderr)"
+    )
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    env.pop("FOLLOWUP_SETTINGS", None)
+    done = subprocess.run(
+        [sys.executable, "-c", code, "--db", str(demo_db), "--today", TODAY.isoformat(), *argv],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.stderr.strip().splitlines()[-1] == "[]", done.stderr
+
+
+@pytest.mark.parametrize(
+    "columns, lines", [(None, None), ("100", None), ("100", "40"), ("0", "40"), ("wide", None)]
+)
+def test_help_is_as_wide_as_shutil_says(monkeypatch, columns, lines):
+    from followup_tui.cli.common import terminal_columns
+
+    for name, value in (("COLUMNS", columns), ("LINES", lines)):
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+    assert terminal_columns() == shutil.get_terminal_size().columns

@@ -21,6 +21,7 @@ from followup_tui.domain.records import (
     TouchKind,
 )
 from followup_tui.domain.review import light, light_review_list, review_list
+from followup_tui.domain.rules import assess
 from followup_tui.store import Store, StoreError, reading
 from followup_tui.store.generate import generate
 from followup_tui.store.reading import Reader
@@ -98,6 +99,24 @@ def test_looking_back_reads_no_history(tmp_path, monkeypatch):
     assert tallies == [Tally.of(application) for application in everything]
     assert figures(tallies) == figures(everything)
     assert {t.status for t in tallies} > {Status.ACTIVE, Status.REJECTED}
+
+
+@pytest.mark.parametrize("today", [TODAY, TODAY + timedelta(days=9)])
+def test_list_reads_history_only_where_a_next_action_may_be(db_path, today):
+    """Issue 17 item 1: `followup list` read every application with its whole history; it
+    reads the history of those the review may show, and the others' own fields alone: every
+    application's assessment (its next action, its status) is the same."""
+    with Store(db_path) as store:
+        store.insert_applications(_rejected_cases() + demo_applications(TODAY), keep_ids=False)
+    reader = Reader.open_quickly(db_path)
+    everything = reader.load_applications()
+    listed = reader.listing(today)
+    assert [a.id for a in listed] == [a.id for a in everything]
+    bare = [a for a in listed if not (a.contacts or a.touches or a.interviews)]
+    assert len(bare) > len(listed) / 3  # the parked and closed: no history read
+    for read, whole in zip(listed, everything, strict=True):
+        assert assess(read, today).actions == assess(whole, today).actions
+        assert (read.company, read.role, read.status) == (whole.company, whole.role, whole.status)
 
 
 @pytest.mark.parametrize("include_closed", [False, True])

@@ -2,30 +2,16 @@
 subcommand with its options and names the function beside them that runs it; the function takes
 the parsed arguments, the day and the database path, and returns the exit status.
 
-A new command is a new module here and one entry in COMMAND_MODULES. Keep each module's
+A new command is a new module here and one entry in COMMAND_NAMES. Keep each module's
 top-level imports light (no store, formats or Textual): every one is imported to build the
-parser, on every start, including `followup due` in a shell start-up file.
+whole parser, and `due`, `show` and `list` on every start of the shell agenda.
 """
 
 from __future__ import annotations
 
-from typing import Protocol
+import importlib
+from typing import TYPE_CHECKING, Any, Protocol
 
-from followup_tui.cli.commands import (
-    add,
-    backups,
-    close,
-    completion,
-    due,
-    edit,
-    export,
-    import_file,
-    list_applications,
-    locate,
-    log_touch,
-    settings,
-    show,
-)
 from followup_tui.cli.common import Commands
 
 
@@ -34,18 +20,31 @@ class CommandModule(Protocol):
 
 
 # In the order `followup --help` lists them.
-COMMAND_MODULES: tuple[CommandModule, ...] = (
-    due,
-    list_applications,
-    add,
-    show,
-    log_touch,
-    close,
-    edit,
-    export,
-    import_file,
-    locate,
-    settings,
-    backups,
-    completion,
+COMMAND_NAMES = (
+    "due",
+    "list_applications",
+    "add",
+    "show",
+    "log_touch",
+    "close",
+    "edit",
+    "export",
+    "import_file",
+    "locate",
+    "settings",
+    "backups",
+    "completion",
 )
+
+if TYPE_CHECKING:
+    COMMAND_MODULES: tuple[CommandModule, ...]
+
+
+def __getattr__(name: str) -> Any:
+    """COMMAND_MODULES, every command's module, imported when first asked for: the shell
+    agenda's commands build a parser of their own module alone and import no other (issue 17)."""
+    if name == "COMMAND_MODULES":
+        modules = tuple(importlib.import_module(f"{__name__}.{each}") for each in COMMAND_NAMES)
+        globals()[name] = modules
+        return modules
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

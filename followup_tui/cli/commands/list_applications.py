@@ -59,7 +59,9 @@ def list_applications(args: argparse.Namespace, today: date, path: Path) -> int:
         reader = quick
     else:
         reader = reader_for(path)
-    applications = [a for a in reader.load_applications() if a.status in wanted]
+    # The history of only those that may have a next action (issue 17: the whole history of
+    # every application was most of the time at 1,000).
+    applications = [a for a in reader.listing(today) if a.status in wanted]
     settings = preferences_of(args).rules
     assessments = [assess(application, today, settings) for application in applications]
     if args.completion_ids:
