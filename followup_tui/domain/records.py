@@ -117,6 +117,9 @@ class Contact:
     notes: str = ""
     # The stored row's version when this record was read (two copies open at once); not data.
     version: int = field(default=1, compare=False)
+    # Who this is in every copy and file (a UUID, given by the store, kept through export and
+    # import); "" for one not stored yet. Identity, not data: not compared.
+    uid: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +132,9 @@ class Interview:
     topics: str = ""
     concerns: str = ""
     notes: str = ""
+    invite_uid: str | None = None  # the calendar invitation it came from (formats/invite.py)
     version: int = field(default=1, compare=False)
+    uid: str = field(default="", compare=False)  # as Contact.uid
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +150,7 @@ class Touch:
     outcome: Outcome = Outcome.NONE
     notes: str = ""
     duration_seconds: int | None = None  # calls logged from the call panel
+    uid: str = field(default="", compare=False)  # as Contact.uid
 
     @property
     def is_outbound_follow_up(self) -> bool:
@@ -200,6 +206,7 @@ class Application:
     # R13: set on each other active application when an offer is accepted; the user's answer.
     withdraw_suggested_on: date | None = None
     withdraw_answer: WithdrawAnswer = WithdrawAnswer.UNANSWERED
+    uid: str = field(default="", compare=False)  # as Contact.uid
     # The store reads the fields above by position: new stored fields go before the history.
     contacts: tuple[Contact, ...] = ()
     interviews: tuple[Interview, ...] = ()

@@ -36,7 +36,9 @@ from followup_tui.domain.records import Application, Profile
 from followup_tui.domain.script import script_problem
 
 FORMAT_NAME: Final = "followup"
-FORMAT_VERSION: Final = 1
+# 2: every application, contact, interview and touch carries its `uid`, an interview its
+# `invite_uid` (issue 16). Version 1 files still read: their records have no uid yet.
+FORMAT_VERSION: Final = 2
 NO_PROFILE = Profile()
 
 Required = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
@@ -138,7 +140,7 @@ DocApplication = _model_of(records.Application)
 DocProfile = _model_of(records.Profile)
 _DOCUMENT: dict[str, Any] = {
     "format": (Literal["followup"], ...),
-    "version": (Literal[1], ...),
+    "version": (Literal[1, 2], ...),
     "profile": (DocProfile, DocProfile()),
     "applications": (_exported(tuple[Application, ...]), ()),
 }
@@ -261,15 +263,22 @@ def _check_references(applications: list[Application]) -> None:
                     f"applications[{n}].{where}.contact_id: no contact {contact_id} in this "
                     "application"
                 )
+    contacts = [c for a in applications for c in a.contacts]
+    interviews = [i for a in applications for i in a.interviews]
+    touches = [t for a in applications for t in a.touches]
     for what, ids in (
-        ("application", [a.id for a in applications]),
-        ("contact", [c.id for a in applications for c in a.contacts]),
-        ("interview", [i.id for a in applications for i in a.interviews]),
-        ("touch", [t.id for a in applications for t in a.touches]),
-        ("call draft", [d.id for a in applications for d in a.call_drafts]),
+        ("application id", [a.id for a in applications]),
+        ("contact id", [c.id for c in contacts]),
+        ("interview id", [i.id for i in interviews]),
+        ("touch id", [t.id for t in touches]),
+        ("call draft id", [d.id for a in applications for d in a.call_drafts]),
+        ("application uid", [a.uid for a in applications if a.uid]),
+        ("contact uid", [c.uid for c in contacts if c.uid]),
+        ("interview uid", [i.uid for i in interviews if i.uid]),
+        ("touch uid", [t.uid for t in touches if t.uid]),
     ):
-        seen: set[int] = set()
+        seen: set[int | str] = set()
         for record_id in ids:
             if record_id in seen:
-                raise ImportProblem(f"{what} id {record_id} is used twice")
+                raise ImportProblem(f"{what} {record_id} is used twice")
             seen.add(record_id)

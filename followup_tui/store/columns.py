@@ -3,9 +3,10 @@
 A record's own table holds its fields (`domain/records.py`), one column each, under the field's
 name and with a type that follows from the field's (text, integer, date, time, boolean; a
 StrEnum as its value's text, an aware datetime as UTC text). Only what differs is written here:
-a column named otherwise (`happened_on`, `row_version`), the links, a column no record holds,
-a field set only when the row is made. A tuple field (a record's history, its interviewers) is
-held in a table of its own.
+a column named otherwise (`happened_on`, `row_version`), the links, a field set only when the
+row is made (`created_on`; every record's `uid`, its identity, which a new row is given when the
+record has none). A tuple field (a record's history, its interviewers) is held in a table of its
+own.
 
 The read path (`reading.py`) builds its SELECTs and its row-to-record conversion from it, the
 write path (`repository.py`) and the generator (`generate.py`) fill rows from it, and
@@ -19,6 +20,7 @@ Plain Python on purpose: the fast read path imports it and must not import SQLAl
 from __future__ import annotations
 
 import dataclasses
+import uuid
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
@@ -42,7 +44,7 @@ class Column:
     field: str | None
     enum: type[StrEnum] | None = None  # stored as the member's value
     utc: bool = False  # an aware datetime, stored as ISO 8601 text in UTC
-    # Set when the row is made and never by an edit of the record (`created_on`).
+    # Set when the row is made and never by an edit of the record (`created_on`, `uid`).
     on_insert_only: bool = False
 
 
@@ -89,11 +91,11 @@ def _held(
     *,
     links: tuple[Column, ...] = (),
     named: Mapping[str, str] | None = None,
-    on_insert_only: tuple[str, ...] = (),
-    more: tuple[Column, ...] = (),
+    on_insert_only: tuple[str, ...] = ("uid",),
 ) -> tuple[Column, ...]:
     """The columns of a record's own table: its id, its links, then one column a field (named
-    as the field but for those in `named`), then what no record holds."""
+    as the field but for those in `named`). A record's identity (`uid`) is set when its row is
+    made, never by an edit."""
     hints = get_type_hints(record)
     held = [ID, *links]
     for field in dataclasses.fields(record):
@@ -116,19 +118,19 @@ def _held(
                 on_insert_only=field.name in on_insert_only,
             )
         )
-    return (*held, *more)
+    return tuple(held)
 
 
 APPLICATION = Table(
     "application",
-    _held(records.Application, on_insert_only=("created_on",)),
+    _held(records.Application, on_insert_only=("created_on", "uid")),
     records.Application,
 )
 CONTACT = Table("contact", _held(records.Contact, links=(LINK,)), records.Contact)
 INTERVIEW = Table(
     "interview",
-    # The calendar invitation it came from: the store alone reads it (by UID), no record.
-    _held(records.Interview, links=(LINK,), more=(Column("invite_uid", TEXT, None),)),
+    # The invitation it came from is the invitation's to change (`upsert_interview_by_uid`).
+    _held(records.Interview, links=(LINK,), on_insert_only=("uid", "invite_uid")),
     records.Interview,
 )
 # Who sat in on an interview: `records.Interview.interviewer_ids`, in `position` order.
@@ -184,13 +186,22 @@ def values(columns: tuple[Column, ...], record: object) -> dict[str, Any]:
 
 
 def row_values(table: Table, record: object) -> dict[str, Any]:
-    """Everything a new row takes from the record: every field but the id and the version."""
+    """Everything a new row takes from the record: every field but the id and the version, and
+    a new uid where the record has none yet."""
     inserted = _INSERTED.get(table.name)
     if inserted is None:  # worked out once: the generator makes millions of rows
         inserted = _INSERTED[table.name] = tuple(
             column for column in table.columns if column not in (ID, VERSION)
         )
-    return values(inserted, record)
+    row = values(inserted, record)
+    if row.get("uid") == "":
+        row["uid"] = new_uid()
+    return row
+
+
+def new_uid() -> str:
+    """A new record's identity: a random UUID, the same in every copy and file it goes to."""
+    return str(uuid.uuid4())
 
 
 _INSERTED: dict[str, tuple[Column, ...]] = {}

@@ -9,6 +9,7 @@ database of the previous version to tests/fixtures (scripts/make_schema_fixture.
 from __future__ import annotations
 
 import sqlite3
+import uuid
 
 # "FOLU": marks the file as followup's, so we never migrate another program's database.
 APPLICATION_ID = 0x464F4C55
@@ -162,7 +163,20 @@ _V6 = [
     " CHECK (withdraw_answer IN ('', 'keep', 'withdraw'))",
 ]
 
-STEPS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6]
+# v7: every application, contact, interview and touch gets an identity, a UUID, kept through
+# export and import: the same file imported again finds its records instead of adding them
+# twice (issue 16). Every existing row is given one (`new_uid()`, registered by `migrate`).
+_V7 = [
+    statement
+    for table in ("application", "contact", "interview", "touch")
+    for statement in (
+        f"ALTER TABLE {table} ADD COLUMN uid TEXT NOT NULL DEFAULT ''",
+        f"UPDATE {table} SET uid = new_uid()",
+        f"CREATE UNIQUE INDEX ix_{table}_uid ON {table}(uid)",
+    )
+]
+
+STEPS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7]
 LATEST = len(STEPS)
 
 
@@ -181,6 +195,8 @@ def migrate(connection: sqlite3.Connection, target: int = LATEST) -> list[int]:
     BEGIN EXCLUSIVE ... COMMIT, so a failed step leaves the file at the previous version.
     """
     applied: list[int] = []
+    # A step may give rows a new identity (v7); SQLite has no UUID function of its own.
+    connection.create_function("new_uid", 0, lambda: str(uuid.uuid4()))
     connection.execute("PRAGMA foreign_keys = OFF")  # table rebuilds need it off; checked below
     try:
         while (current := user_version(connection)) < target:

@@ -6,7 +6,7 @@ call is one short session, so no lock outlives the call that took it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -15,6 +15,7 @@ from typing import TypeVar
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, col, select
 
+from followup_tui.domain.matching import Change, Match
 from followup_tui.domain.records import (
     Application,
     Contact,
@@ -113,10 +114,40 @@ class Store(Reader):
         with self._writing() as session:
             for application in applications:
                 new_ids.append(_insert(session, application, keep_ids))
-            if profile is not None and not session.exec(select(ProfileRow)).first():
-                for key in ("name", "phone", "email"):
-                    session.add(ProfileRow(key=key, value=getattr(profile, key)))
+            if profile is not None:
+                _profile_if_none(session, profile)
         return new_ids
+
+    def import_matched(
+        self,
+        matches: Sequence[Match],
+        *,
+        keep_ids: bool,
+        update: bool = False,
+        profile: Profile | None = None,
+    ) -> None:
+        """Write what an import found here (`domain.matching.match`), in one transaction: the
+        applications not here are added (`keep_ids` as in `insert_applications`), the records
+        not here are added to the applications that are, and, with `update`, the file's
+        version is written over each record that differs. A record changed elsewhere since it
+        was matched is not overwritten: StaleEdit, and nothing is written."""
+        with self._writing() as session:
+            for found in matches:
+                if found.stored is None:
+                    _insert(session, found.incoming, keep_ids)
+                    continue
+                here = found.stored
+                # The file's contact ids -> the ids here, for the references of what is added.
+                ids_here = {c.uid: c.id for c in here.contacts}
+                contact_ids = {
+                    c.id: ids_here[c.uid] for c in found.incoming.contacts if c.uid in ids_here
+                }
+                _add_history(session, here.id, found.added, contact_ids, lambda _: None)
+                if update:
+                    for change in found.changes:
+                        _take_theirs(session, here.id, change, contact_ids)
+            if profile is not None:
+                _profile_if_none(session, profile)
 
     def log_touches(
         self,
@@ -444,20 +475,7 @@ class Store(Reader):
         """Keep the user's bullets for one variant ('call' or 'voicemail'); none resets it."""
         with self._writing() as session:
             _application_row(session, application_id)
-            for row in session.exec(
-                select(ScriptLineRow).where(
-                    ScriptLineRow.application_id == application_id,
-                    ScriptLineRow.variant == variant,
-                )
-            ).all():
-                session.delete(row)
-            session.flush()
-            for position, text in enumerate(lines):
-                session.add(
-                    ScriptLineRow(
-                        application_id=application_id, variant=variant, position=position, text=text
-                    )
-                )
+            _replace_script(session, application_id, variant, lines)
 
     def start_call(self, application_id: int, contact_id: int | None, started_at: datetime) -> int:
         """A call begins: its notes will be saved as they are typed (R7)."""
@@ -764,20 +782,21 @@ def _busy(path: Path, waited: float) -> str:
     )
 
 
-def _insert(session: Session, application: Application, keep_ids: bool) -> int:
-    def given(record_id: int) -> int | None:
-        return record_id if keep_ids else None
-
-    row = ApplicationRow(
-        id=given(application.id), **columns.row_values(columns.APPLICATION, application)
-    )
-    application_id = _new_id(session, row)
-    contact_ids: dict[int, int] = {}
-    for contact in application.contacts:
+def _add_history(
+    session: Session,
+    application_id: int,
+    records: Sequence[Contact | Interview | Touch],
+    contact_ids: dict[int, int],
+    given: Callable[[int], int | None],
+) -> None:
+    """Add contacts, then interviews and touches, to the application. `contact_ids` maps the
+    records' contact ids to the stored ones, and gains the new contacts'; `given` is the id a
+    new row keeps (None: the database gives one)."""
+    for contact in (r for r in records if isinstance(r, Contact)):
         values = columns.row_values(columns.CONTACT, contact)
         contact_row = ContactRow(id=given(contact.id), application_id=application_id, **values)
         contact_ids[contact.id] = _new_id(session, contact_row)
-    for interview in application.interviews:
+    for interview in (r for r in records if isinstance(r, Interview)):
         values = columns.row_values(columns.INTERVIEW, interview)
         interview_row = InterviewRow(
             id=given(interview.id), application_id=application_id, **values
@@ -789,9 +808,89 @@ def _insert(session: Session, application: Application, keep_ids: bool) -> int:
                     interview_id=interview_id, contact_id=contact_ids[contact_id], position=position
                 )
             )
-    for touch in application.touches:
+    for touch in (r for r in records if isinstance(r, Touch)):
         person = None if touch.contact_id is None else contact_ids[touch.contact_id]
         session.add(_touch_row(application_id, touch, person, given(touch.id)))
+
+
+def _take_theirs(
+    session: Session, application_id: int, change: Change, contact_ids: dict[int, int]
+) -> None:
+    """Write the file's version of a record that differs (`import_matched`, with update)."""
+    here, there = change.here, change.there
+    what = f"#{application_id}'s {', '.join(change.described())}"
+    if isinstance(here, Application) and isinstance(there, Application):
+        application = _application_row(session, application_id)
+        _check_version(application, here.version, what)
+        _edit(application, columns.APPLICATION, there)
+        session.add(application)
+        for variant, lines in (("call", there.call_script), ("voicemail", there.voicemail_script)):
+            if lines != (here.call_script if variant == "call" else here.voicemail_script):
+                _replace_script(session, application_id, variant, lines)
+    elif isinstance(here, Contact) and isinstance(there, Contact):
+        contact = _row_of(session, ContactRow, here.id, application_id)
+        _check_version(contact, here.version, what)
+        _edit(contact, columns.CONTACT, there)
+        session.add(contact)
+    elif isinstance(here, Interview) and isinstance(there, Interview):
+        interview = _row_of(session, InterviewRow, here.id, application_id)
+        _check_version(interview, here.version, what)
+        _edit(interview, columns.INTERVIEW, there)
+        session.add(interview)
+        links = session.exec(
+            select(InterviewerRow).where(InterviewerRow.interview_id == here.id)
+        ).all()
+        people = [contact_ids[i] for i in there.interviewer_ids if i in contact_ids]
+        _link_interviewers(session, here.id, links, people)
+    elif isinstance(here, Touch) and isinstance(there, Touch):
+        touch = _row_of(session, TouchRow, here.id, application_id)
+        person = contact_ids.get(there.contact_id) if there.contact_id is not None else None
+        _assign(touch, columns.TOUCH.edited(), there)
+        touch.contact_id = person  # the file's contact, as stored here
+        session.add(touch)
+
+
+def _replace_script(
+    session: Session, application_id: int, variant: str, lines: Sequence[str]
+) -> None:
+    for row in session.exec(
+        select(ScriptLineRow).where(
+            ScriptLineRow.application_id == application_id,
+            ScriptLineRow.variant == variant,
+        )
+    ).all():
+        session.delete(row)
+    session.flush()
+    for position, text in enumerate(lines):
+        session.add(
+            ScriptLineRow(
+                application_id=application_id, variant=variant, position=position, text=text
+            )
+        )
+
+
+def _profile_if_none(session: Session, profile: Profile) -> None:
+    """Save the profile only where none is set yet."""
+    if not session.exec(select(ProfileRow)).first():
+        for key in ("name", "phone", "email"):
+            session.add(ProfileRow(key=key, value=getattr(profile, key)))
+
+
+def _insert(session: Session, application: Application, keep_ids: bool) -> int:
+    def given(record_id: int) -> int | None:
+        return record_id if keep_ids else None
+
+    row = ApplicationRow(
+        id=given(application.id), **columns.row_values(columns.APPLICATION, application)
+    )
+    application_id = _new_id(session, row)
+    contact_ids: dict[int, int] = {}
+    history: list[Contact | Interview | Touch] = [
+        *application.contacts,
+        *application.interviews,
+        *application.touches,
+    ]
+    _add_history(session, application_id, history, contact_ids, given)
     for variant, lines in (
         ("call", application.call_script),
         ("voicemail", application.voicemail_script),

@@ -7,6 +7,8 @@ from datetime import date, time
 
 from sqlmodel import Field, SQLModel
 
+from followup_tui.store.columns import new_uid
+
 
 class ApplicationRow(SQLModel, table=True):
     __tablename__ = "application"
@@ -33,6 +35,7 @@ class ApplicationRow(SQLModel, table=True):
     source: str = ""
     withdraw_suggested_on: date | None = None  # R13
     withdraw_answer: str = ""  # '', 'keep' or 'withdraw'
+    uid: str = Field(default_factory=new_uid)  # its identity (columns.new_uid)
 
 
 class ContactRow(SQLModel, table=True):
@@ -49,6 +52,7 @@ class ContactRow(SQLModel, table=True):
     rapport: bool = False
     notes: str = ""
     row_version: int = 1
+    uid: str = Field(default_factory=new_uid)  # its identity (columns.new_uid)
 
 
 class InterviewRow(SQLModel, table=True):
@@ -64,6 +68,7 @@ class InterviewRow(SQLModel, table=True):
     notes: str = ""
     row_version: int = 1
     invite_uid: str | None = None  # the calendar invitation it came from (formats/invite.py)
+    uid: str = Field(default_factory=new_uid)  # its identity (columns.new_uid)
 
 
 class InterviewerRow(SQLModel, table=True):
@@ -89,6 +94,7 @@ class TouchRow(SQLModel, table=True):
     outcome: str = "none"
     notes: str = ""
     duration_seconds: int | None = None
+    uid: str = Field(default_factory=new_uid)  # its identity (columns.new_uid)
 
 
 class ScriptLineRow(SQLModel, table=True):

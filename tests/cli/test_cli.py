@@ -201,7 +201,12 @@ def test_export_to_a_file_is_private(tmp_path, scenario_db, capsys):
 
 
 def test_import_into_a_non_empty_database_adds_with_new_ids(tmp_path, scenario_db, capsys):
-    source = tmp_path / "scenario.json"
+    # Other applications (the same file again would be found here: tests/cli/test_import_twice.py).
+    other = json.loads(json.dumps(SCENARIO))
+    for application in other["applications"]:
+        application["company"] += " II"
+    source = tmp_path / "other.json"
+    source.write_text(json.dumps(other))
     assert run(capsys, "import", str(source))[0] == 0
     _, out, _ = run(capsys, "export")
     ids = [application["id"] for application in json.loads(out)["applications"]]

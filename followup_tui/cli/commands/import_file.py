@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from followup_tui.cli.common import Commands, UsageError
-from followup_tui.domain.records import Profile
+from followup_tui.domain.records import Application, Profile
 from followup_tui.domain.text import printable
 
 
@@ -45,15 +45,21 @@ def add_parser(commands: Commands) -> None:
     parser.add_argument(
         "--yes", action="store_true", help="ics: remove a cancelled interview without asking"
     )
+    parser.add_argument(
+        "--update",
+        action="store_true",
+        help="json, csv: where a record here differs from the file's, take the file's version "
+        "(without it, a difference is reported and left as it is)",
+    )
 
 
 def import_file(args: argparse.Namespace, today: date, path: Path) -> int:
     """Import a file made by `followup export`: all of it or nothing. Into an empty database the
-    ids are kept; otherwise the applications are added with new ids. A spreadsheet tracker
-    (csv) is read by its header; an interview invitation (ics) adds, updates or cancels one
-    interview (docs/ics-import.md)."""
-    from followup_tui.store import Store
-
+    ids are kept; otherwise the applications are added with new ids. What is here already is
+    not added again: records that differ are reported, or taken from the file with --update
+    (docs/export-format.md, "Importing again"). A spreadsheet tracker (csv) is read by its
+    header; an interview invitation (ics) adds, updates or cancels one interview
+    (docs/ics-import.md)."""
     try:
         if args.file == "-":
             text = sys.stdin.read()
@@ -65,6 +71,8 @@ def import_file(args: argparse.Namespace, today: date, path: Path) -> int:
         raise UsageError(f"{args.file}: cannot read it ({error})") from None
     kind = args.format or _format_of(args.file)
     if kind == "ics":
+        if args.update:
+            raise UsageError("--update goes with an export (.json) or a tracker (.csv)")
         from followup_tui.cli.commands.import_ics import import_invitation
 
         return import_invitation(args, text, today, path)
@@ -80,11 +88,8 @@ def import_file(args: argparse.Namespace, today: date, path: Path) -> int:
         exported = parse_document(text)
     except ImportProblem as error:
         raise UsageError(f"{args.file}: {error}; nothing was imported") from None
-    with Store(path) as store:
-        keep_ids = store.count_applications() == 0
-        profile = exported.profile if exported.profile != Profile() else None
-        store.insert_applications(exported.applications, keep_ids=keep_ids, profile=profile)
-    _say_imported(len(exported.applications), path)
+    profile = exported.profile if exported.profile != Profile() else None
+    _import(exported.applications, args.update, path, profile)
     return 0
 
 
@@ -97,7 +102,6 @@ def _format_of(name: str) -> str:
 def _import_csv(args: argparse.Namespace, text: str, today: date, path: Path) -> int:
     from followup_tui.formats.csv_dates import DateOrder
     from followup_tui.formats.csv_format import CsvProblem, read_csv
-    from followup_tui.store import Store
 
     order = DateOrder(args.date_order) if args.date_order else None
     try:
@@ -121,14 +125,34 @@ def _import_csv(args: argparse.Namespace, text: str, today: date, path: Path) ->
             f"{args.file}: {count} row{'s' if count != 1 else ''} cannot be read (listed above); "
             "fix them, or add --skip-bad to import the rest. Nothing was imported"
         )
-    with Store(path) as store:
-        store.insert_applications(found.applications, keep_ids=False)
-    _say_imported(len(found.applications), path)
+    _import(found.applications, args.update, path, export=False)
     return 0
 
 
-def _say_imported(count: int, path: Path) -> None:
-    print(
-        printable(f"Imported {count} application{'s' if count != 1 else ''} into {path}"),
-        file=sys.stderr,
-    )
+def _import(
+    applications: list[Application],
+    update: bool,
+    path: Path,
+    profile: Profile | None = None,
+    *,
+    export: bool = True,
+) -> None:
+    """Add what is new, find what is here already, and say so: '3 added, 7 already here, 1
+    differs (not changed)', then each difference."""
+    from followup_tui.domain.matching import match, summary
+    from followup_tui.store import Store
+
+    with Store(path) as store:
+        here = store.load_applications()
+        matches = match(here, applications)
+        # An export's ids are kept in an empty database; a spreadsheet's rows are numbered.
+        keep_ids = export and not here
+        store.import_matched(matches, keep_ids=keep_ids, update=update, profile=profile)
+    print(printable(f"Imported into {path}: {summary(matches, updated=update)}"), file=sys.stderr)
+    differing = [m for m in matches if m.stored is not None and m.changes]
+    for found in differing:
+        assert found.stored is not None
+        name = f"#{found.stored.id} {found.stored.company} ({found.stored.role})"
+        print(printable(f"  {name}: {', '.join(found.differences)}"), file=sys.stderr)
+    if differing and not update:
+        print("  Left as they are here; --update takes the file's version.", file=sys.stderr)
