@@ -10,10 +10,27 @@ from sqlmodel import Field, SQLModel
 from followup_tui.store.columns import new_uid
 
 
-class ApplicationRow(SQLModel, table=True):
-    __tablename__ = "application"
+class _Row(SQLModel):
+    """A row with an id of its own."""
 
     id: int | None = Field(default=None, primary_key=True)
+
+
+class _OfApplication(_Row):
+    """A row of one application's history, deleted with it."""
+
+    application_id: int = Field(foreign_key="application.id", ondelete="CASCADE")
+
+
+class _Identified(SQLModel):
+    """A record's identity, the same in every copy and file (`columns.new_uid`)."""
+
+    uid: str = Field(default_factory=new_uid)
+
+
+class ApplicationRow(_Row, _Identified, table=True):
+    __tablename__ = "application"
+
     company: str
     role: str
     job_url: str = ""
@@ -35,14 +52,11 @@ class ApplicationRow(SQLModel, table=True):
     source: str = ""
     withdraw_suggested_on: date | None = None  # R13
     withdraw_answer: str = ""  # '', 'keep' or 'withdraw'
-    uid: str = Field(default_factory=new_uid)  # its identity (columns.new_uid)
 
 
-class ContactRow(SQLModel, table=True):
+class ContactRow(_OfApplication, _Identified, table=True):
     __tablename__ = "contact"
 
-    id: int | None = Field(default=None, primary_key=True)
-    application_id: int = Field(foreign_key="application.id", ondelete="CASCADE")
     full_name: str
     title: str = ""
     email: str = ""
@@ -52,14 +66,11 @@ class ContactRow(SQLModel, table=True):
     rapport: bool = False
     notes: str = ""
     row_version: int = 1
-    uid: str = Field(default_factory=new_uid)  # its identity (columns.new_uid)
 
 
-class InterviewRow(SQLModel, table=True):
+class InterviewRow(_OfApplication, _Identified, table=True):
     __tablename__ = "interview"
 
-    id: int | None = Field(default=None, primary_key=True)
-    application_id: int = Field(foreign_key="application.id", ondelete="CASCADE")
     held_on: date
     at_time: time | None = None
     stage: str = ""
@@ -68,7 +79,6 @@ class InterviewRow(SQLModel, table=True):
     notes: str = ""
     row_version: int = 1
     invite_uid: str | None = None  # the calendar invitation it came from (formats/invite.py)
-    uid: str = Field(default_factory=new_uid)  # its identity (columns.new_uid)
 
 
 class InterviewerRow(SQLModel, table=True):
@@ -81,11 +91,9 @@ class InterviewerRow(SQLModel, table=True):
     position: int = 0
 
 
-class TouchRow(SQLModel, table=True):
+class TouchRow(_OfApplication, _Identified, table=True):
     __tablename__ = "touch"
 
-    id: int | None = Field(default=None, primary_key=True)
-    application_id: int = Field(foreign_key="application.id", ondelete="CASCADE")
     contact_id: int | None = Field(default=None, foreign_key="contact.id", ondelete="SET NULL")
     happened_on: date
     channel: str
@@ -94,28 +102,23 @@ class TouchRow(SQLModel, table=True):
     outcome: str = "none"
     notes: str = ""
     duration_seconds: int | None = None
-    uid: str = Field(default_factory=new_uid)  # its identity (columns.new_uid)
 
 
-class ScriptLineRow(SQLModel, table=True):
+class ScriptLineRow(_OfApplication, table=True):
     """One call-script bullet the user edited (R6): variant 'call' or 'voicemail'."""
 
     __tablename__ = "script_line"
 
-    id: int | None = Field(default=None, primary_key=True)
-    application_id: int = Field(foreign_key="application.id", ondelete="CASCADE")
     variant: str
     position: int
     text: str
 
 
-class CallDraftRow(SQLModel, table=True):
+class CallDraftRow(_OfApplication, table=True):
     """A call in progress: its notes are saved as they are typed (R7)."""
 
     __tablename__ = "call_draft"
 
-    id: int | None = Field(default=None, primary_key=True)
-    application_id: int = Field(foreign_key="application.id", ondelete="CASCADE")
     contact_id: int | None = Field(default=None, foreign_key="contact.id", ondelete="SET NULL")
     started_at: str  # UTC, ISO 8601
     notes: str = ""
