@@ -164,13 +164,7 @@ class Store(Reader):
         with self._writing() as session:
             row = _application_row(session, application_id)
             contacts = _contact_ids(session, application_id)
-            ids = []
-            for touch in touches:
-                if touch.contact_id is not None and touch.contact_id not in contacts:
-                    raise StoreError(
-                        f"contact {touch.contact_id} is not on application #{application_id}"
-                    )
-                ids.append(_new_id(session, _touch_row(application_id, touch, touch.contact_id)))
+            ids = [_logged(session, application_id, touch, contacts) for touch in touches]
             if expected_decision is not None:
                 row.expected_decision = expected_decision
                 row.decision_learned_on = max(touch.on for touch in touches) if touches else None
@@ -414,13 +408,7 @@ class Store(Reader):
             raise StoreError(f"a feedback call is logged as a feedback request, not {touch.kind}")
         with self._writing() as session:
             row = _application_row(session, application_id)
-            if touch.contact_id is not None and touch.contact_id not in _contact_ids(
-                session, application_id
-            ):
-                raise StoreError(
-                    f"contact {touch.contact_id} is not on application #{application_id}"
-                )
-            touch_id = _new_id(session, _touch_row(application_id, touch, touch.contact_id))
+            touch_id = _logged(session, application_id, touch)
             row.feedback = _added(row.feedback, feedback)
             row.lessons = _added(row.lessons, lessons)
             _bump(row)
@@ -439,13 +427,7 @@ class Store(Reader):
         on the note's day, in one transaction; returns the touch's id."""
         with self._writing() as session:
             row = _application_row(session, application_id)
-            if note.contact_id is not None and note.contact_id not in _contact_ids(
-                session, application_id
-            ):
-                raise StoreError(
-                    f"contact {note.contact_id} is not on application #{application_id}"
-                )
-            touch_id = _new_id(session, _touch_row(application_id, note, note.contact_id))
+            touch_id = _logged(session, application_id, note)
             row.status, row.closed_on = Status.WITHDRAWN.value, note.on
             row.closed_reason, row.snoozed_until = reason, None
             row.withdraw_answer = WithdrawAnswer.WITHDRAW.value
@@ -750,6 +732,17 @@ def _application_row(session: Session, application_id: int) -> ApplicationRow:
 def _contact_ids(session: Session, application_id: int) -> set[int]:
     query = select(ContactRow).where(ContactRow.application_id == application_id)
     return {_id(row) for row in session.exec(query)}
+
+
+def _logged(
+    session: Session, application_id: int, touch: Touch, contacts: set[int] | None = None
+) -> int:
+    """Add a touch to the application's and return its id; its contact must be one of the
+    application's (`contacts`, when the caller has read them already)."""
+    known = _contact_ids(session, application_id) if contacts is None else contacts
+    if touch.contact_id is not None and touch.contact_id not in known:
+        raise StoreError(f"contact {touch.contact_id} is not on application #{application_id}")
+    return _new_id(session, _touch_row(application_id, touch, touch.contact_id))
 
 
 def _touch_row(
