@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from sqlalchemy import text as sql
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, col, select
 
@@ -345,6 +347,82 @@ class Store(Reader):
                 contact_id = None  # the contact went too
             session.add(_touch_row(application_id, touch, contact_id, touch.id))
 
+    def edit_touch(self, application_id: int, touch: Touch, edited: Touch) -> None:
+        """Change a logged touch: `touch` as it was read, `edited` as it is to be (same id).
+
+        Refused (StaleEdit) when the touch was changed or deleted elsewhere since it was read:
+        a touch keeps no row version, so its row is compared with `touch`, field by field.
+        Undo is the same call the other way round.
+        """
+        if edited.id != touch.id:
+            raise StoreError(f"touch {edited.id} is not touch {touch.id}")
+        what = f"the {touch.kind.label} of {touch.on}"
+        with self._writing() as session:
+            row = session.get(TouchRow, touch.id)
+            if row is None or row.application_id != application_id:
+                raise StaleEdit(
+                    f"{what} was deleted elsewhere (another followup open?) since you opened "
+                    "it, so this was not saved; it has been reloaded"
+                )
+            edited_columns = columns.TOUCH.edited()
+            stored = {name: getattr(row, name) for name in columns.names(edited_columns)}
+            if stored != columns.values(edited_columns, touch):
+                raise StaleEdit(
+                    f"{what} was changed elsewhere (another followup open?) since you opened "
+                    "it, so this was not saved; it has been reloaded: check it and do it again"
+                )
+            contact_id = edited.contact_id
+            if contact_id is not None and contact_id not in _contact_ids(session, application_id):
+                raise StoreError(f"contact {contact_id} is not on application #{application_id}")
+            _assign(row, edited_columns, edited)
+            session.add(row)
+
+    def delete_application(
+        self, application_id: int, *, version: int | None = None
+    ) -> DeletedApplication:
+        """Delete an application and everything that is its (contacts, interviews and who sat
+        in on them, touches, script bullets, a call left open) in one transaction; returns the
+        rows taken, as SQLite held them, for `undelete_application`. With `version` (the
+        application as read), refused if it was changed elsewhere since."""
+        with self._writing() as session:
+            row = _application_row(session, application_id)
+            if version is not None:
+                _check_version(row, version, f"#{application_id} {row.company}")
+            connection = session.connection()
+            taken = []
+            for table, where in _OWN_ROWS:
+                found = connection.execute(
+                    sql(f'SELECT * FROM "{table}" WHERE {where} ORDER BY rowid'),
+                    {"id": application_id},
+                )
+                taken.append((table, tuple(found.keys()), tuple(tuple(r) for r in found)))
+            for table, where in reversed(_OWN_ROWS):  # children first
+                connection.execute(
+                    sql(f'DELETE FROM "{table}" WHERE {where}'), {"id": application_id}
+                )
+            return DeletedApplication(application_id, row.company, tuple(taken))
+
+    def undelete_application(self, deleted: DeletedApplication) -> None:
+        """Put a deleted application back (undo): every row as it was, ids and versions
+        included, in one transaction. If rows added since took one of its ids, nothing is put
+        back."""
+        with self._writing() as session:
+            connection = session.connection()
+            try:
+                for table, names, rows in deleted.tables:
+                    if rows:
+                        listed = ", ".join(f'"{name}"' for name in names)
+                        marks = ", ".join("?" for _ in names)
+                        connection.exec_driver_sql(
+                            f'INSERT INTO "{table}" ({listed}) VALUES ({marks})', list(rows)
+                        )
+            except IntegrityError as error:
+                raise StoreError(
+                    f"#{deleted.application_id} {deleted.company} could not be put back: rows "
+                    f"added since (another followup open?) took its ids ({error.orig}); "
+                    "nothing was put back"
+                ) from error
+
     # The journey: the debrief (R12), the feedback call (R9), withdrawing (R13) ---------------
 
     def save_debrief(self, application_id: int, debrief: Debrief) -> tuple[int, ...]:
@@ -599,6 +677,40 @@ class Store(Reader):
                 return False
             session.delete(row)
             return True
+
+
+# Every row that is one application's, table by table, parents first: what delete_application
+# takes and undelete_application puts back. Who sat in on an interview is linked both ways.
+_OWN_ROWS = (
+    ("application", "id = :id"),
+    ("contact", "application_id = :id"),
+    ("interview", "application_id = :id"),
+    (
+        "interview_interviewer",
+        "interview_id IN (SELECT id FROM interview WHERE application_id = :id)"
+        " OR contact_id IN (SELECT id FROM contact WHERE application_id = :id)",
+    ),
+    ("touch", "application_id = :id"),
+    ("script_line", "application_id = :id"),
+    ("call_draft", "application_id = :id"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DeletedApplication:
+    """An application's rows as SQLite held them before `Store.delete_application` took them:
+    (table, column names, rows) in `_OWN_ROWS` order, for `Store.undelete_application`."""
+
+    application_id: int
+    company: str
+    tables: tuple[tuple[str, tuple[str, ...], tuple[tuple[Any, ...], ...]], ...]
+
+    def table_names(self) -> list[str]:
+        return [table for table, _names, _rows in self.tables]
+
+    def count(self, table: str) -> int:
+        """How many rows of `table` went."""
+        return sum(len(rows) for name, _names, rows in self.tables if name == table)
 
 
 def _added(text: str, more: str) -> str:
