@@ -4,8 +4,9 @@ them (dashboard, detail, review, looking back).
 Every key carries a binding id, so a keymap (`FollowupApp(keymap={"snooze": "z"})`, Textual's
 `App.set_keymap`) moves it on every screen at once. A screen lists the keys it offers with
 `key(id, ...)`, changing only what it shows differently (whether the key bar shows it, the
-help's wording); the action behind it is `ApplicationScreen`'s. A new action goes in `KEYS` and
-`ApplicationScreen`, its flow in `flows.py`.
+help's wording); the action behind it is `ApplicationScreen`'s: for most keys one line,
+`action_snooze = runs("snooze", "snoozed")`, naming the flow in `flows.py`. A new action goes in
+`KEYS` and `ApplicationScreen`, its flow in `flows.py`.
 """
 
 from __future__ import annotations
@@ -115,6 +116,21 @@ def load_flows():
     return flows
 
 
+def runs(
+    flow: str, outcome: str = "done", *more: object
+) -> Callable[[ApplicationScreen[Any]], None]:
+    """A key's action: `flows.<flow>` run on the selected application (given `more` after its
+    id); `outcome` is what its saving means to the screen (`flow_saved`)."""
+
+    def action(screen: ApplicationScreen[Any]) -> None:
+        screen.run_flow(
+            lambda app, selected: getattr(load_flows(), flow)(app, selected, *more), outcome
+        )
+
+    action.__doc__ = f"Run flows.{flow} on the selected application."
+    return action
+
+
 class ApplicationScreen(FollowupScreen[ResultT]):
     """A screen whose keys act on one application: the one `selected_application` names."""
 
@@ -150,41 +166,17 @@ class ApplicationScreen(FollowupScreen[ResultT]):
         if (selected := self.selected_application()) is not None:
             self.followup_app.open_call(selected)
 
-    def action_edit(self) -> None:
-        self.run_flow(lambda app, selected: load_flows().edit_application(app, selected))
-
-    def action_log(self) -> None:
-        self.run_flow(lambda app, selected: load_flows().log_menu(app, selected))
-
-    def action_thank_you(self) -> None:
-        self.run_flow(lambda app, selected: load_flows().thank_you(app, selected))
-
-    def action_snooze(self) -> None:
-        self.run_flow(lambda app, selected: load_flows().snooze(app, selected), "snoozed")
-
-    def action_add_interview(self) -> None:
-        self.run_flow(lambda app, selected: load_flows().edit_interview(app, selected, None))
-
-    def action_edit_interview(self) -> None:
-        self.run_flow(lambda app, selected: load_flows().edit_which_interview(app, selected))
-
-    def action_add_contact(self) -> None:
-        self.run_flow(lambda app, selected: load_flows().edit_contact(app, selected, None))
-
-    def action_edit_contact(self) -> None:
-        self.run_flow(lambda app, selected: load_flows().edit_which_contact(app, selected))
-
-    def action_close(self) -> None:
-        self.run_flow(lambda app, selected: load_flows().close(app, selected), "closed")
-
-    def action_reopen(self) -> None:
-        self.run_flow(lambda app, selected: load_flows().reopen(app, selected))
-
-    def action_park(self) -> None:
-        self.run_flow(lambda app, selected: load_flows().park(app, selected))
-
-    def action_feedback(self) -> None:
-        self.run_flow(lambda app, selected: load_flows().feedback(app, selected))
-
-    def action_delete_touch(self) -> None:
-        self.run_flow(lambda app, selected: load_flows().delete_touch(app, selected))
+    # Each key's flow (flows.py), run on the selected application.
+    action_edit = runs("edit_application")
+    action_log = runs("log_menu")
+    action_thank_you = runs("thank_you")
+    action_snooze = runs("snooze", "snoozed")
+    action_add_interview = runs("edit_interview", "done", None)
+    action_edit_interview = runs("edit_which_interview")
+    action_add_contact = runs("edit_contact", "done", None)
+    action_edit_contact = runs("edit_which_contact")
+    action_close = runs("close", "closed")
+    action_reopen = runs("reopen")
+    action_park = runs("park")
+    action_feedback = runs("feedback")
+    action_delete_touch = runs("delete_touch")
