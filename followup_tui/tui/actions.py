@@ -92,6 +92,22 @@ KEYS: dict[str, Binding] = {
             tooltip="Delete a logged touch",
             id="delete-touch",
         ),
+        Binding(
+            "T",
+            "edit_touch",
+            "Edit touch",
+            show=False,
+            tooltip="Correct a logged touch: its day, kind, channel, person, outcome, notes",
+            id="edit-touch",
+        ),
+        Binding(
+            "X",
+            "delete_application",
+            "Delete",
+            show=False,
+            tooltip="Delete the application with its people, interviews and touches (u undoes)",
+            id="delete-application",
+        ),
     )
     if binding.id is not None
 }
@@ -139,7 +155,7 @@ class ApplicationScreen(FollowupScreen[ResultT]):
         raise NotImplementedError
 
     def flow_saved(self, outcome: str) -> None:
-        """A flow started here saved something: "done", "snoozed" or "closed"."""
+        """A flow started here saved something: "done", "snoozed", "closed" or "deleted"."""
 
     def run_flow(
         self, flow: Flow, outcome: str = "done", application_id: int | None = None
@@ -180,3 +196,5 @@ class ApplicationScreen(FollowupScreen[ResultT]):
     action_park = runs("park")
     action_feedback = runs("feedback")
     action_delete_touch = runs("delete_touch")
+    action_edit_touch = runs("edit_touch")
+    action_delete_application = runs("delete_application", "deleted")

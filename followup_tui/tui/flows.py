@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
@@ -46,7 +46,7 @@ from followup_tui.tui.widgets.picker import PickerScreen
 from followup_tui.tui.writes import Undo, write
 
 if TYPE_CHECKING:
-    from followup_tui.store.repository import Store
+    from followup_tui.store.repository import DeletedApplication, Store
     from followup_tui.tui.app import FollowupApp
 
 P = ParamSpec("P")
@@ -273,8 +273,15 @@ async def save_touches(
 @_loaded
 async def log_touch(app: FollowupApp, application: Application, suggested: Touch) -> bool:
     """The touch form, starting from the suggested touch, then the rule check, then the save."""
+    return await _logged(app, application, suggested) is not None
+
+
+async def _logged(
+    app: FollowupApp, application: Application, suggested: Touch
+) -> list[Touch] | None:
+    """`log_touch`'s work: the touches logged, or None when nothing was."""
     if suggested.kind is TouchKind.THANK_YOU:
-        return await thank_you(app, application.id)
+        return await _thanked(app, application)
     if suggested.contact_id is None:
         # The follow-up's contact (R5: who decides), not a pending thank-you's interviewer.
         follow_up = next(
@@ -291,8 +298,10 @@ async def log_touch(app: FollowupApp, application: Application, suggested: Touch
         touch_form(application, suggested, app.today)
     )
     if draft is None:
-        return False
-    return await save_touches(app, application, [draft.touch], draft.expected_decision)
+        return None
+    if not await save_touches(app, application, [draft.touch], draft.expected_decision):
+        return None
+    return [draft.touch]
 
 
 async def log_menu(app: FollowupApp, application_id: int) -> bool:
@@ -305,6 +314,12 @@ async def log_menu(app: FollowupApp, application_id: int) -> bool:
 
 @_loaded
 async def thank_you(app: FollowupApp, application: Application) -> bool:
+    """The thank-you checklist (R1), nobody ticked: the user ticks who they thanked."""
+    return await _thanked(app, application) is not None
+
+
+async def _thanked(app: FollowupApp, application: Application) -> list[Touch] | None:
+    """`thank_you`'s work: the notes logged, or None when none were."""
     pending = {
         action.contact.id
         for action in assess(application, app.today, app.rules).actions
@@ -316,11 +331,11 @@ async def thank_you(app: FollowupApp, application: Application) -> bool:
             severity="warning",
             markup=False,
         )
-        return False
+        return None
     touches = await app.push_screen_wait(thank_you_form(application, pending, app.today))
-    if touches is None:
-        return False
-    return await save_touches(app, application, touches)
+    if touches is None or not await save_touches(app, application, touches):
+        return None
+    return touches
 
 
 @_loaded
@@ -341,31 +356,50 @@ async def snooze(app: FollowupApp, application: Application) -> bool:
 # The review's keys ------------------------------------------------------------------------------
 
 
-async def done(app: FollowupApp, item: Item, channel: Channel | None = None) -> bool:
-    """Log the action as done, by its suggested channel or the one given.
+@dataclass(frozen=True, slots=True)
+class StepDone:
+    """A review step done; `channel`: how, when a touch was logged for it (the review's
+    summary names it: a note sent by letter is not "email")."""
 
-    Written touches are logged at once; a call opens the form for its outcome.
+    channel: Channel | None = None
+
+
+def _step(saved: bool) -> StepDone | None:
+    return StepDone() if saved else None
+
+
+def _by(touches: Sequence[Touch] | None) -> StepDone | None:
+    return StepDone(touches[0].channel) if touches else None
+
+
+async def done(app: FollowupApp, item: Item, channel: Channel | None = None) -> StepDone | None:
+    """Log the action as done, by its suggested channel or the one given; None when nothing
+    was done.
+
+    Written touches are logged at once. A call opens the form for how it went: "reached" to
+    start with, as the call panel's end form starts, and the decision date if one was learned
+    (R2, R7), saved with the touch in one write.
     """
     action = item.action
     application = item.assessment.application
     channel = channel or action.channel or Channel.EMAIL
     if action.kind is ActionKind.SUGGEST_CLOSE:
-        return await close_no_response(app, application)
+        return _step(await close_no_response(app, application))
     if action.kind is ActionKind.INTERVIEW:
-        return True  # R12: nothing to log; the interview's own record says it happened
+        return StepDone()  # R12: nothing to log; the interview's own record says it happened
     if action.kind is ActionKind.WITHDRAW:
-        return await withdraw(app, application, action.contact, channel)
+        return _step(await withdraw(app, application, action.contact, channel))
     kind = _ACTION_TOUCH[action.kind]
     contact_id = action.contact.id if action.contact else None
     if action.kind is ActionKind.THANK_YOU and contact_id is None:
-        return await thank_you(app, application.id)
+        return _by(await _thanked(app, application))
     touch = Touch(0, app.today, channel, Direction.OUT, kind, contact_id)
     if channel is Channel.PHONE:  # a call: its form asks how it went
-        return await log_touch(app, application.id, replace(touch, outcome=Outcome.NO_ANSWER))
-    return await save_touches(app, application, [touch])
+        return _by(await _logged(app, application, replace(touch, outcome=Outcome.REACHED)))
+    return _by([touch] if await save_touches(app, application, [touch]) else None)
 
 
-async def other_channel(app: FollowupApp, item: Item) -> bool:
+async def other_channel(app: FollowupApp, item: Item) -> StepDone | None:
     choices = [
         (key, label, channel)
         for key, label, channel in (
@@ -378,7 +412,7 @@ async def other_channel(app: FollowupApp, item: Item) -> bool:
     ]
     channel = await app.push_screen_wait(PickerScreen("Done by which channel?", choices))
     if channel is None:
-        return False
+        return None
     return await done(app, item, channel)
 
 
@@ -495,6 +529,80 @@ async def delete_touch(app: FollowupApp, application: Application) -> bool:
         "Deleted the touch",
         undo=lambda store: store.restore_touch(application.id, touch),
     )
+
+
+@_loaded
+async def edit_touch(app: FollowupApp, application: Application) -> bool:
+    """Correct a logged touch: its form, filled in as it was logged; saved only if nobody
+    changed it meanwhile (the store checks), and u puts it back as it was."""
+    latest = [(_touch_label(application, t), t) for t in reversed(application.touches[-9:])]
+    touch = await _pick(app, "Edit which touch?", latest, "No touches to edit: l logs one")
+    if touch is None:
+        return False
+    draft: TouchDraft | None = await app.push_screen_wait(
+        touch_form(application, touch, app.today, editing=True)
+    )
+    if draft is None:
+        return False
+    edited = draft.touch
+    if edited == touch:
+        app.notify("Nothing changed", timeout=3, markup=False)
+        return False
+    return saved(
+        app,
+        lambda store: store.edit_touch(application.id, touch, edited),
+        application.id,
+        f"Saved {_touch_label(application, edited)}",
+        undo=lambda store: store.edit_touch(application.id, edited, touch),
+    )
+
+
+@_loaded
+async def delete_application(app: FollowupApp, application: Application) -> bool:
+    """Delete an application and all that is its, once the user has seen what goes with it
+    and said yes; u puts every row back as it was (one transaction each way)."""
+    company = one_line(application.company)
+    question = f"Delete {company} ({one_line(application.role)}) and all that is recorded for it?"
+    details = [_what_goes(application), "u undoes it (until the next change)."]
+    if not await app.push_screen_wait(ConfirmScreen(question, details, yes="Delete")):
+        return False
+    taken: list[DeletedApplication] = []  # what the delete took, for the undo
+
+    def delete(store: Store) -> None:
+        taken.append(store.delete_application(application.id, version=application.version))
+
+    return saved(
+        app,
+        delete,
+        application.id,
+        f"Deleted {company}",
+        undo=lambda store: store.undelete_application(taken[0]),
+    )
+
+
+def _what_goes(application: Application) -> str:
+    """'With it go its 2 people (Dana Reyes, Lee Park), 1 interview and 3 touches.'"""
+    names = [one_line(contact.full_name) for contact in application.contacts]
+    shown = ", ".join(names[:6] + (["…"] if len(names) > 6 else []))
+    parts = []
+    if names:
+        parts.append(f"{_counted(len(names), 'person', 'people')} ({shown})")
+    if application.interviews:
+        parts.append(_counted(len(application.interviews), "interview", "interviews"))
+    if application.touches:
+        parts.append(_counted(len(application.touches), "touch", "touches"))
+    if application.call_script or application.voicemail_script:
+        parts.append("the call script you edited")
+    if application.call_drafts:
+        parts.append("the notes of a call left open")
+    if not parts:
+        return "Nothing else is recorded for it."
+    listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    return f"With it go its {listed}."
+
+
+def _counted(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
 
 
 @_loaded

@@ -44,6 +44,7 @@ class DashboardScreen(ApplicationScreen[None]):
         key("add-contact", show=False),
         key("close", show=False, tooltip="Close: offer, rejected, withdrawn..."),
         KEYS["park"],
+        key("delete-application", tooltip="Delete the highlighted application (u undoes)"),
         Binding(
             "L",
             "looking_back",

@@ -44,7 +44,7 @@ class DetailScreen(ApplicationScreen[None]):
         Binding("escape", "app.pop_screen", "Back", id="back"),
         *keys("edit", "call", "log-touch", "thank-you", "snooze", "add-interview"),
         *keys("edit-interview", "add-contact", "edit-contact", "close", "reopen", "park"),
-        *keys("feedback", "delete-touch"),
+        *keys("feedback", "edit-touch", "delete-touch", "delete-application"),
         Binding("j", "scroll_down", "Scroll down", show=False, id="scroll-down"),
         Binding("k", "scroll_up", "Scroll up", show=False, id="scroll-up"),
     ]
@@ -67,6 +67,10 @@ class DetailScreen(ApplicationScreen[None]):
 
     def selected_application(self) -> int | None:
         return self.application_id
+
+    def flow_saved(self, outcome: str) -> None:
+        if outcome == "deleted" and self.is_current:
+            self.app.pop_screen()  # nothing left to show here
 
     def on_mount(self) -> None:
         self.reload()

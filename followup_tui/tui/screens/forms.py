@@ -248,6 +248,8 @@ class TouchDraft:
 
 _CHANNELS = [(channel.label, channel) for channel in Channel]
 _OUTCOMES = [(outcome.choice, outcome) for outcome in Outcome]
+_KINDS = [(kind.label, kind) for kind in TouchKind]
+_DIRECTIONS = [("from you, to them", Direction.OUT), ("from them, to you", Direction.IN)]
 _KIND_TITLES = {
     TouchKind.STATUS_CHECK: "Log a follow-up",
     TouchKind.REPLY: "Log a reply from them",
@@ -257,18 +259,38 @@ _KIND_TITLES = {
 }
 
 
-def touch_form(application: Application, suggested: Touch, today: date) -> FormScreen:
+def touch_form(
+    application: Application, suggested: Touch, today: date, *, editing: bool = False
+) -> FormScreen:
     """A status check, final note, feedback request or other outbound touch; or a reply in:
-    the form starts from the suggested touch's day, channel, contact and outcome."""
+    the form starts from the suggested touch's day, channel, contact, outcome and notes.
+
+    A reply, or a follow-up call, may bring a new expected decision date (R2, R7): the form
+    asks for it. `editing`: the suggested touch is one logged, corrected here, its kind and
+    direction too (a decision date learned is not asked again).
+    """
     kind = suggested.kind
     inbound = kind is TouchKind.REPLY
+    call = suggested.channel is Channel.PHONE and kind is TouchKind.STATUS_CHECK
+    asks_decision = (inbound or call) and not editing
     people = [(_contact_label(c), c.id) for c in application.contacts]
-    fields = [
-        FieldSpec("on", "Date", value=suggested.on.isoformat(), placeholder=DATE_HINT),
+    fields = [FieldSpec("on", "Date", value=suggested.on.isoformat(), placeholder=DATE_HINT)]
+    if editing:
+        fields += [
+            FieldSpec("kind", "What", kind="select", value=kind, options=_KINDS),
+            FieldSpec(
+                "direction",
+                "Which way",
+                kind="select",
+                value=suggested.direction,
+                options=_DIRECTIONS,
+            ),
+        ]
+    fields += [
         FieldSpec("channel", "Channel", kind="select", value=suggested.channel, options=_CHANNELS),
         FieldSpec(
             "contact",
-            "From" if inbound else "To",
+            "Who" if editing else "From" if inbound else "To",
             kind="select",
             value=suggested.contact_id or 0,  # ids start at 1
             options=[("(nobody recorded)", 0), *people],
@@ -277,16 +299,17 @@ def touch_form(application: Application, suggested: Touch, today: date) -> FormS
             "outcome",
             "Outcome",
             kind="select",
-            value=Outcome.REPLIED if inbound else suggested.outcome,
+            value=Outcome.REPLIED if inbound and not editing else suggested.outcome,
             options=_OUTCOMES,
         ),
-        FieldSpec("notes", "Notes", kind="area"),
+        FieldSpec("notes", "Notes", kind="area", value=suggested.notes),
     ]
-    if inbound:
+    if asks_decision:
+        learned = "they gave one" if inbound else "you learned one"
         fields.append(
             FieldSpec(
                 "expected_decision",
-                "New expected decision date, if they gave one",
+                f"New expected decision date, if {learned}",
                 placeholder=DATE_HINT,
             )
         )
@@ -294,39 +317,51 @@ def touch_form(application: Application, suggested: Touch, today: date) -> FormS
     def validate(values: dict[str, Any]) -> tuple[TouchDraft | None, dict[str, str]]:
         errors: dict[str, str] = {}
         on = _date(values, "on", today, errors)
-        expected = optional_date(values, "expected_decision", today, errors) if inbound else None
+        expected = (
+            optional_date(values, "expected_decision", today, errors) if asks_decision else None
+        )
         if on is not None and (error := not_happened_yet(on, today)):
             errors["on"] = error
+        what = values.get("kind", kind)
+        direction = values.get("direction", Direction.IN if inbound else Direction.OUT)
+        if what is TouchKind.REPLY and direction is not Direction.IN:
+            errors["direction"] = "A reply comes from them"
         if errors or on is None:
             return None, errors
         touch = replace(
             suggested,
             on=on,
+            kind=what,
             channel=values["channel"],
-            direction=Direction.IN if inbound else Direction.OUT,
+            direction=direction,
             contact_id=values["contact"] or None,
             outcome=values["outcome"],
             notes=values["notes"],
         )
         return TouchDraft(touch, expected), {}
 
-    title = _KIND_TITLES.get(kind, "Log a touch")
+    title = "Edit the touch" if editing else _KIND_TITLES.get(kind, "Log a touch")
     return FormScreen(f"{title}: {one_line(application.company)}", fields, validate)
 
 
 def thank_you_form(application: Application, pending: set[int], today: date) -> FormScreen:
-    """A checklist of every interviewer (R1); those still owed a note start ticked."""
+    """A checklist of every interviewer (R1), then anyone else who helped. Nobody starts
+    ticked: the user ticks who they actually thanked (a box ticked for them once made a note
+    look sent that was not). Those still owed a note say so beside their name."""
     interviewer_ids = dict.fromkeys(i for v in application.interviews for i in v.interviewer_ids)
     people = [application.contact(i) for i in interviewer_ids]
     others = [c for c in application.contacts if c.id not in interviewer_ids]
-    options = [(_contact_label(c), c.id) for c in [*people, *others] if c is not None]
+    options = [
+        (_contact_label(c) + (" · owed a note" if c.id in pending else ""), c.id)
+        for c in [*people, *others]
+        if c is not None
+    ]
     fields = [
         FieldSpec(
             "people",
-            "Thanked (space ticks; anyone who helped may be added)",
+            "Thanked (space ticks who you thanked; anyone who helped may be added)",
             kind="multi",
             options=options,
-            selected=tuple(pending),
         ),
         FieldSpec("on", "Date", value=today.isoformat(), placeholder=DATE_HINT),
         FieldSpec(

@@ -13,7 +13,7 @@ from textual.reactive import reactive
 from textual.widgets import Header, Static
 
 from followup_tui.domain.dates import short_day
-from followup_tui.domain.records import TouchKind
+from followup_tui.domain.records import Channel, TouchKind
 from followup_tui.domain.review import Item, Summary, review_list, review_queue
 from followup_tui.domain.rules import ActionKind, Assessment, assess, describe
 from followup_tui.domain.text import one_line
@@ -28,6 +28,7 @@ _STEP_ACTIONS = ("done", "other", "call", "write", "snooze", "close", "skip", "o
 class Outcome:
     item: Item
     result: str  # done, snoozed, skipped, closed
+    channel: Channel | None = None  # how it was done, when a touch was logged for it
 
 
 class ReviewScreen(ApplicationScreen[None]):
@@ -107,11 +108,11 @@ class ReviewScreen(ApplicationScreen[None]):
         self.items[self.index] = replace(item, assessment=assessment)
         step.update(_step_text(item, assessment, self.index, len(self.items)))
 
-    def _advance(self, result: str) -> None:
+    def _advance(self, result: str, channel: Channel | None = None) -> None:
         item = self.current
         if item is None:
             return
-        self.outcomes.append(Outcome(item, result))
+        self.outcomes.append(Outcome(item, result, channel))
         self.index += 1
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -120,13 +121,14 @@ class ReviewScreen(ApplicationScreen[None]):
 
     @work(exclusive=True, group="flow")
     async def action_done(self) -> None:
-        if self.current and await load_flows().done(self.followup_app, self.current):
-            self._advance("done")
+        if self.current and (step := await load_flows().done(self.followup_app, self.current)):
+            self._advance("done", step.channel)
 
     @work(exclusive=True, group="flow")
     async def action_other(self) -> None:
-        if self.current and await load_flows().other_channel(self.followup_app, self.current):
-            self._advance("done")
+        item = self.current
+        if item and (step := await load_flows().other_channel(self.followup_app, item)):
+            self._advance("done", step.channel)
 
     def action_call(self) -> None:
         """The call panel for this step (its script by the step's kind); logged, the review
@@ -146,7 +148,7 @@ class ReviewScreen(ApplicationScreen[None]):
         )
         screen = CallScreen(item.assessment.application.id, kind=kind)
         if await self.app.push_screen_wait(screen):
-            self._advance("done")
+            self._advance("done", Channel.PHONE)
 
     def action_write(self) -> None:
         """The draft for this step: thank-you note, final note (R8), or status email."""
@@ -188,8 +190,11 @@ class ReviewScreen(ApplicationScreen[None]):
         )
         for outcome in self.outcomes:
             application = outcome.item.assessment.application
+            action = outcome.item.action
+            if outcome.channel is not None:  # as it was done, not as it was suggested
+                action = replace(action, channel=outcome.channel)
             text.append(f"  {outcome.result:<8} {one_line(application.company)}: ")
-            text.append(f"{one_line(describe(outcome.item.action))}\n")
+            text.append(f"{one_line(describe(action))}\n")
         text.append("\n")
         upcoming = self._next_due()
         if upcoming is None:

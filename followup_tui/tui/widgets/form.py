@@ -21,6 +21,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionLis
 
 from followup_tui.tui.widgets.key_bar import KeyBar
 from followup_tui.tui.widgets.plain_text import PlainInput, PlainTextArea
+from followup_tui.tui.widgets.ticks import TickBox, TickList
 
 Kind = Literal["text", "select", "check", "area", "multi"]
 
@@ -87,11 +88,11 @@ class FormScreen(ModalScreen[Any]):
             options = [(Content(label), value) for label, value in spec.options]
             return Select(options, value=spec.value, allow_blank=False, id=widget_id)
         if spec.kind == "check":
-            return Checkbox(Content(spec.label), value=bool(spec.value), id=widget_id)
+            return TickBox(Content(spec.label), value=bool(spec.value), id=widget_id)
         if spec.kind == "area":
             return PlainTextArea(str(spec.value or ""), id=widget_id, soft_wrap=True)
         if spec.kind == "multi":
-            return SelectionList(
+            return TickList(
                 *[(Content(label), value, value in spec.selected) for label, value in spec.options],
                 id=widget_id,
             )
