@@ -16,6 +16,7 @@ from followup_tui.domain.rules import (
     Settings,
     assess,
     assess_all,
+    awaiting_debrief,
 )
 
 
@@ -67,13 +68,19 @@ def review_list(
 
 def light(assessment: Assessment) -> Assessment:
     """The assessment with its application cut to what the dashboard shows (its own fields,
-    its contacts, the interviews ahead): the rules needed the whole history, a row does not.
-    At 100,000 applications the touches and past interviews were most of a gigabyte. Screens
-    that need the history (detail, call, review) read the application again."""
-    application = assessment.application
+    its contacts, today's interviews and those ahead, and the one awaiting its debrief): the
+    rules needed the whole history, a row does not. At 100,000 applications the touches and
+    past interviews were most of a gigabyte. Screens that need the history (detail, call,
+    review) read the application again."""
+    application, today = assessment.application, assessment.today
+    debrief = awaiting_debrief(application, today)  # R12: the panel offers it
     kept = replace(
         application,
-        interviews=application.upcoming(assessment.today),
+        interviews=tuple(
+            interview
+            for interview in application.interviews
+            if interview.held_on >= today or interview is debrief
+        ),
         touches=(),
         call_script=(),
         voicemail_script=(),

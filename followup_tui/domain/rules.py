@@ -303,6 +303,36 @@ def interview_brief(application: Application, interview_id: int | None) -> Inter
     return None
 
 
+# R12: how long after an interview its debrief is still asked for. R1's notes are due by the next
+# day and R3's first check comes five days on, both built from it; after a week it is history.
+DEBRIEF_DAYS = 7
+
+
+def awaiting_debrief(application: Application, today: date) -> Interview | None:
+    """The interview whose debrief (R12) is still to be recorded, or None.
+
+    The last interview held by `today` (today's counts: the debrief is recorded the same day,
+    after it), at most DEBRIEF_DAYS ago, of an active application, when nothing a debrief
+    records is there yet: no topics, no concerns, and no decision date learned on or after its
+    day. An interview entered with its topics was debriefed as it was entered; a debrief saved
+    with none of them stays asked for until the week is out (the key still edits it after).
+    """
+    if application.status is not Status.ACTIVE:
+        return None
+    held = application.held_by(today)
+    if not held:
+        return None
+    last = held[-1]
+    learned = application.decision_learned_on
+    if last.topics.strip() or last.concerns.strip():
+        return None
+    if learned is not None and application.expected_decision and learned >= last.held_on:
+        return None
+    if (today - last.held_on).days > DEBRIEF_DAYS:
+        return None
+    return last
+
+
 def _interview_day_actions(application: Application, today: date) -> Iterable[Action]:
     """Each interview held today comes first on today's agenda, with what to do there (R12)."""
     for interview in application.interviews:

@@ -513,14 +513,15 @@ class Store(Reader):
             session.add(row)
             return touch_id
 
-    def keep_application(self, application_id: int) -> None:
-        """R13: the user keeps this application after accepting another offer; the rules go on
-        as before."""
+    def keep_application(self, *application_ids: int) -> None:
+        """R13: the user keeps these applications after accepting another offer (one answer,
+        one transaction); the rules go on as before."""
         with self._writing() as session:
-            row = _application_row(session, application_id)
-            row.withdraw_answer = WithdrawAnswer.KEEP.value
-            _bump(row)
-            session.add(row)
+            for application_id in application_ids:
+                row = _application_row(session, application_id)
+                row.withdraw_answer = WithdrawAnswer.KEEP.value
+                _bump(row)
+                session.add(row)
 
     # The user, the call panel and its scripts ------------------------------------------------
 

@@ -49,6 +49,13 @@ KEYS: dict[str, Binding] = {
             tooltip="Edit an interview",
             id="edit-interview",
         ),
+        Binding(
+            "b",
+            "debrief",
+            "Debrief",
+            tooltip="After an interview: who was there, their cards, decision date, topics",
+            id="debrief",
+        ),
         Binding("n", "add_contact", "Contact+", tooltip="Add a contact", id="add-contact"),
         Binding(
             "N",
@@ -189,6 +196,7 @@ class ApplicationScreen(FollowupScreen[ResultT]):
     action_snooze = runs("snooze", "snoozed")
     action_add_interview = runs("edit_interview", "done", None)
     action_edit_interview = runs("edit_which_interview")
+    action_debrief = runs("debrief")
     action_add_contact = runs("edit_contact", "done", None)
     action_edit_contact = runs("edit_which_contact")
     action_close = runs("close", "closed")

@@ -338,11 +338,7 @@ class FollowupApp(App[None]):
                 markup=False,
             )
             return
-        kind = TouchKind.STATUS_CHECK
-        if application is not None:
-            action = assess(application, self.today, self.rules).next_action
-            if action is not None and action.kind is ActionKind.FEEDBACK_CALL:
-                kind = TouchKind.FEEDBACK_REQUEST  # R9: the feedback script
+        kind = self.call_kind(application)
         # The newest call left open here that no other copy of followup has open.
         taken: CallTaken | None = None
         for candidate in reversed(drafts):
@@ -360,6 +356,15 @@ class FollowupApp(App[None]):
             self._say_taken(f"The call at {name}", taken)
             return
         self.push_screen(CallScreen(application_id, kind=kind))
+
+    def call_kind(self, application: Application | None) -> TouchKind:
+        """What a call on the application is: the feedback call when that is its next action
+        (R9: its own script, no R4 or R2 warning, its own end form), else a status check."""
+        if application is not None:
+            action = assess(application, self.today, self.rules).next_action
+            if action is not None and action.kind is ActionKind.FEEDBACK_CALL:
+                return TouchKind.FEEDBACK_REQUEST
+        return TouchKind.STATUS_CHECK
 
     def _read_again(self, draft: CallDraft, claim: CallClaim) -> CallDraft | None:
         """The call as saved now that it is ours: the copy that had it may have saved more
@@ -420,7 +425,9 @@ class FollowupApp(App[None]):
 
                     fresh = self._read_again(draft, held)
                     if fresh is not None:
-                        self.push_screen(CallScreen(application.id, draft=fresh, claim=claim))
+                        kind = self.call_kind(application)  # a feedback call resumes as one
+                        screen = CallScreen(application.id, kind=kind, draft=fresh, claim=claim)
+                        self.push_screen(screen)
                         claim = None  # the panel lets go of it
                         return
                     continue

@@ -19,27 +19,39 @@ from followup_tui.domain.records import (
     Application,
     Channel,
     Contact,
+    Debrief,
     Direction,
+    Interview,
     Outcome,
     Status,
     Touch,
     TouchKind,
+    WithdrawAnswer,
 )
 from followup_tui.domain.review import Item
-from followup_tui.domain.rules import ActionKind, assess, follow_up_warnings, who_decides
+from followup_tui.domain.rules import (
+    ActionKind,
+    assess,
+    awaiting_debrief,
+    follow_up_warnings,
+    who_decides,
+)
 from followup_tui.domain.text import one_line, printable
 from followup_tui.store import StoreError
 from followup_tui.tui.screens.forms import (
     InterviewDraft,
     TouchDraft,
+    WithdrawChoice,
     application_form,
     close_form,
     contact_form,
+    debrief_form,
     feedback_form,
     interview_form,
     snooze_form,
     thank_you_form,
     touch_form,
+    withdraw_form,
 )
 from followup_tui.tui.widgets.form import ConfirmScreen, FormScreen
 from followup_tui.tui.widgets.picker import PickerScreen
@@ -76,12 +88,13 @@ LOG_CHOICES = [
 def saved(
     app: FollowupApp,
     change: Callable[[Store], object],
-    application_id: int,
+    application_id: int | None,
     done: str,
     *,
     undo: Undo | None = None,
 ) -> bool:
-    """A flow's save of one application through the write path: True once it is saved."""
+    """A flow's save of one application (None: of others too) through the write path: True
+    once it is saved."""
     return write(app, change, changed=application_id, done=done, undo=undo) is not None
 
 
@@ -136,11 +149,18 @@ async def _pick(
 
 
 def _restorable(
-    app: FollowupApp, application: Application, change: Callable[[Store], object], done: str
+    app: FollowupApp,
+    application: Application,
+    change: Callable[[Store], object],
+    done: str,
+    *,
+    others_too: bool = False,
 ) -> bool:
     """Save a change of the application's own fields and its contacts' marks; undo puts them
-    back as they were read."""
-    return saved(app, change, application.id, done, undo=lambda store: store.restore(application))
+    back as they were read. `others_too`: the change reaches other applications as well (an
+    offer accepted asks each other one to withdraw, R13), so every screen reads again."""
+    changed = None if others_too else application.id
+    return saved(app, change, changed, done, undo=lambda store: store.restore(application))
 
 
 # Applications, contacts, interviews -------------------------------------------------------------
@@ -230,6 +250,39 @@ async def edit_which_contact(app: FollowupApp, application: Application) -> bool
     labelled = [(one_line(c.full_name), c.id) for c in application.contacts]
     chosen = await _pick(app, "Edit which contact?", labelled, "No contacts yet: n adds one")
     return chosen is not None and await edit_contact(app, application.id, chosen)
+
+
+@_loaded
+async def debrief(app: FollowupApp, application: Application) -> bool:
+    """R12: after an interview, who was there (their cards), the decision date they gave,
+    topics and concerns, saved in one write; the thank-you notes (R1) to each person follow.
+
+    The interview awaiting its debrief (`awaiting_debrief`) if there is one; else the one held
+    last, or, with several held, the one picked (a debrief saved is edited the same way)."""
+    waiting = awaiting_debrief(application, app.today)
+    held = list(reversed(application.held_by(app.today)))
+    if waiting is not None:
+        interview: Interview | None = waiting
+    elif len(held) == 1:
+        interview = held[0]
+    else:
+        labelled = [(f"{i.held_on:%a %d %b %Y} {one_line(i.stage)}", i) for i in held]
+        none = "No interview held yet: i adds one (today's counts)"
+        interview = await _pick(app, "Debrief which interview?", labelled, none)
+    if interview is None:
+        return False
+    result: Debrief | None = await app.push_screen_wait(
+        debrief_form(application, interview, app.today)
+    )
+    if result is None:
+        return False
+    names = [one_line(person.full_name) for person in result.people]
+    return saved(
+        app,
+        lambda store: store.save_debrief(application.id, result),
+        application.id,
+        f"Saved the debrief: thank-you notes due to {', '.join(names)} (t logs them)",
+    )
 
 
 # Touches ----------------------------------------------------------------------------------------
@@ -435,15 +488,26 @@ async def close_no_response(app: FollowupApp, application: Application) -> bool:
 async def withdraw(
     app: FollowupApp, application: Application, contact: Contact | None, channel: Channel
 ) -> bool:
-    """R13: the withdrawal note sent, logged as a touch, and the application closed as
-    withdrawn, in one write; only when the user says so."""
-    question = f"Withdraw from {one_line(application.company)}?"
-    details = [
-        f"Logs the withdrawal note as sent by {channel.label} and closes it as withdrawn.",
-        "w shows the note to send first.",
+    """R13, asked again (the review's d on "Withdraw?"): withdraw (the note sent), keep it, or
+    later; nothing happens without the user's word. w in the review shows the note first."""
+    company = one_line(application.company)
+    choices = [
+        ("y", f"Withdraw: the note is sent by {channel.label}; log it, close as withdrawn", True),
+        ("k", f"Keep {company}: the search goes on there", False),
+        ("l", "Later: ask me again (escape)", None),
     ]
-    if not await app.push_screen_wait(ConfirmScreen(question, details, yes="Withdraw")):
+    answer = await app.push_screen_wait(PickerScreen(f"Withdraw from {company}?", choices))
+    if answer is None:
         return False
+    if not answer:
+        return _kept(app, [application])
+    return _withdrawn(app, application, contact, channel)
+
+
+def _withdrawn(
+    app: FollowupApp, application: Application, contact: Contact | None, channel: Channel
+) -> bool:
+    """The withdrawal note logged as sent and the application closed as withdrawn: one write."""
     note = Touch(
         0,
         app.today,
@@ -461,6 +525,96 @@ async def withdraw(
     )
 
 
+def _kept(app: FollowupApp, applications: Sequence[Application]) -> bool:
+    """R13: the user keeps these after accepting another offer: their rules go on (one write)."""
+    ids = [application.id for application in applications]
+    names = ", ".join(one_line(application.company) for application in applications)
+    return (
+        write(
+            app,
+            lambda store: store.keep_application(*ids),
+            changed=ids[0] if len(ids) == 1 else None,
+            done=f"Kept {names}: the search goes on there",
+        )
+        is not None
+    )
+
+
+async def withdraw_from_others(app: FollowupApp, accepted: Application) -> None:
+    """R13: an offer accepted; the other active applications listed, and each withdrawn from,
+    kept or left for later as the user says: all, some (ticked), none for now, or keep them all.
+    For each one withdrawn from, its drafted note is shown (edit, copy or mail it), then sent,
+    logged and the application closed as withdrawn on the user's yes. Those left stay in the
+    review as "Withdraw?" until answered."""
+    try:
+        others = [
+            other
+            for other in app.reader.review_applications(app.today)
+            if other.id != accepted.id
+            and other.status is Status.ACTIVE
+            and other.withdraw_suggested_on is not None
+            and other.withdraw_answer is WithdrawAnswer.UNANSWERED
+        ]
+    except StoreError as error:
+        app.notify(printable(str(error)), severity="error", timeout=10, markup=False)
+        return
+    if not others:
+        return
+    count = f"the {len(others)} other applications" if len(others) > 1 else "the other one"
+    choices = [
+        ("a", "All: a note to each, then each closed as withdrawn", "all"),
+        ("s", "Some: tick which (the rest kept, or asked again later)", "some"),
+        ("n", "None for now: each stays in the review as “Withdraw?” (escape)", "none"),
+        ("k", "Keep them all: the search goes on there", "keep"),
+    ]
+    title = f"Offer accepted at {one_line(accepted.company)}: withdraw from {count}?"
+    answer = await app.push_screen_wait(PickerScreen(title, choices))
+    if answer == "keep":
+        _kept(app, others)
+        return
+    if answer not in ("all", "some"):
+        app.notify("Each stays in the review as “Withdraw?” until you answer", markup=False)
+        return
+    chosen, kept = others, []
+    if answer == "some":
+        picked: WithdrawChoice | None = await app.push_screen_wait(withdraw_form(others))
+        if picked is None:
+            return
+        chosen = [other for other in others if other.id in picked.withdraw_ids]
+        if picked.keep_rest:
+            kept = [other for other in others if other.id not in picked.withdraw_ids]
+    for other in chosen:
+        await _send_withdrawal(app, other)
+    if kept:
+        _kept(app, kept)
+
+
+async def _send_withdrawal(app: FollowupApp, application: Application) -> bool:
+    """Its note drafted and shown, then on the user's yes logged and the application closed."""
+    from followup_tui.domain.drafts import withdrawal_draft
+    from followup_tui.tui.screens.draft import DraftScreen
+
+    action = assess(application, app.today, app.rules).next_action
+    contact = action.contact if action is not None else None
+    channel = (action.channel if action is not None else None) or Channel.EMAIL
+    try:
+        draft = withdrawal_draft(application, contact, app.profile(), app.today)
+    except StoreError as error:
+        app.notify(printable(str(error)), severity="error", timeout=10, markup=False)
+        return False
+    await app.push_screen_wait(DraftScreen(draft))
+    company = one_line(application.company)
+    to = f" to {one_line(contact.full_name)}" if contact else ""
+    question = f"Sent the note{to}? Withdraw from {company}"
+    details = [
+        f"Logs the note as sent by {channel.label} and closes {company} as withdrawn.",
+        "No: it stays in the review as “Withdraw?” until you answer.",
+    ]
+    if not await app.push_screen_wait(ConfirmScreen(question, details, yes="Withdraw")):
+        return False
+    return _withdrawn(app, application, contact, channel)
+
+
 # Closing, reopening, parking, deleting (R9) -------------------------------------------------------
 
 
@@ -471,7 +625,7 @@ async def close(app: FollowupApp, application: Application) -> bool:
     result = await app.push_screen_wait(close_form(application, app.today))
     if result is None:
         return False
-    return _restorable(
+    closed = _restorable(
         app,
         application,
         lambda store: store.close_application(
@@ -483,7 +637,11 @@ async def close(app: FollowupApp, application: Application) -> bool:
             rapport_ids=result.rapport_ids,
         ),
         f"Closed {one_line(application.company)}: {result.status.label}",
+        others_too=result.status is Status.OFFER_ACCEPTED,
     )
+    if closed and result.status is Status.OFFER_ACCEPTED:
+        await withdraw_from_others(app, application)  # R13: the search ends
+    return closed
 
 
 @_loaded
@@ -498,6 +656,7 @@ async def reopen(app: FollowupApp, application: Application) -> bool:
         application,
         lambda store: store.reopen_application(application.id),
         f"Reopened {one_line(application.company)}",
+        others_too=application.status is Status.OFFER_ACCEPTED,  # R13: its asks taken back
     )
 
 

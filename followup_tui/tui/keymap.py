@@ -10,8 +10,8 @@ BINDING_IDS = frozenset(
         "help", "undo", "settings",
         # The shared actions on one application (tui/actions.py KEYS)
         "open", "edit", "call", "log-touch", "thank-you", "snooze", "add-interview",
-        "edit-interview", "add-contact", "edit-contact", "close", "reopen", "park", "feedback",
-        "delete-touch", "edit-touch", "delete-application",
+        "edit-interview", "debrief", "add-contact", "edit-contact", "close", "reopen", "park",
+        "feedback", "delete-touch", "edit-touch", "delete-application",
         # Dashboard
         "review", "add-application", "looking-back", "filter", "toggle-closed", "reload", "quit",
         # Detail, review, looking back

@@ -200,6 +200,19 @@ def test_r13_keep_answers_and_the_rules_go_on(store):
     assert ActionKind.WITHDRAW not in {a.kind for a in assess(after, TODAY).actions}
 
 
+def test_r13_keeping_several_is_one_answer_all_or_nothing(store):
+    accepted = store.add_application(acme("Initech"))
+    kept = [store.add_application(acme(name)) for name in ("Globex", "Hooli")]
+    store.close_application(accepted, Status.OFFER_ACCEPTED, TODAY)
+    before = [store.load_application(app_id) for app_id in kept]
+    with pytest.raises(StoreError):
+        store.keep_application(*kept, 999)  # one gone: nothing kept
+    assert [store.load_application(app_id) for app_id in kept] == before
+    store.keep_application(*kept)
+    for app_id in kept:
+        assert store.load_application(app_id).withdraw_answer is WithdrawAnswer.KEEP
+
+
 def test_r13_undoing_the_acceptance_takes_back_the_unanswered_suggestions(store):
     accepted = store.add_application(acme("Initech"))
     asked, kept = store.add_application(acme("Globex")), store.add_application(acme("Hooli"))

@@ -169,9 +169,10 @@ class CallScreen(FollowupScreen[bool]):
             self.query_one("#call-who", Static).update(Text("This application no longer exists."))
             return
         self.application = application
-        build = build_feedback_script if self.kind is TouchKind.FEEDBACK_REQUEST else build_script
+        build = build_feedback_script if self.feedback else build_script
         self.script = build(application, self.profile, app.today)
-        self.sub_title = f"Call · {one_line(application.company)}"
+        what = "Feedback call" if self.feedback else "Call"
+        self.sub_title = f"{what} · {one_line(application.company)}"
         self.query_one("#call-who", Static).update(
             _who_text(application, self.script, app.today, self.kind)
         )
@@ -261,6 +262,12 @@ class CallScreen(FollowupScreen[bool]):
             )
 
     @property
+    def feedback(self) -> bool:
+        """The feedback call after a rejection (R9): its own script, no R4 or R2 warning, and
+        an end form for what they said and what you learned."""
+        return self.kind is TouchKind.FEEDBACK_REQUEST
+
+    @property
     def notes(self) -> str:
         return self.query_one("#call-notes", TextArea).text
 
@@ -277,11 +284,11 @@ class CallScreen(FollowupScreen[bool]):
             return
         self._save_notes()
         app = self.followup_app
-        result = await app.push_screen_wait(_outcome_form(app.today))
+        form = _feedback_form() if self.feedback else _outcome_form(app.today)
+        result = await app.push_screen_wait(form)
         if result is None:
             self.query_one("#call-notes", TextArea).focus()
             return  # still on the call
-        outcome, expected, concern = result
         duration = int((datetime.now(UTC) - self.draft.started_at).total_seconds())
         touch = Touch(
             0,
@@ -290,20 +297,33 @@ class CallScreen(FollowupScreen[bool]):
             Direction.OUT,
             self.kind,
             self.draft.contact_id,
-            outcome,
+            result[0],
             self.notes,
             duration_seconds=max(duration, 0),
         )
         draft = self.draft
-        logged = write(
-            app,
-            lambda store: store.finish_call(
-                draft.id, touch, expected_decision=expected, concern=concern
-            ),
-            changed=self.application_id,
-            done=f"Logged the call: {outcome.label}",
-            failed="Not logged",
-        )
+        if self.feedback:  # R9: what they said and what you learned, into the application's
+            _, said, learned = result
+            logged = write(
+                app,
+                lambda store: store.log_feedback_call(
+                    self.application_id, touch, feedback=said, lessons=learned, draft_id=draft.id
+                ),
+                changed=self.application_id,
+                done=f"Logged the feedback call: {touch.outcome.label}",
+                failed="Not logged",
+            )
+        else:
+            _, expected, concern = result
+            logged = write(
+                app,
+                lambda store: store.finish_call(
+                    draft.id, touch, expected_decision=expected, concern=concern
+                ),
+                changed=self.application_id,
+                done=f"Logged the call: {touch.outcome.label}",
+                failed="Not logged",
+            )
         if logged is None:
             return
         if self._clock is not None:
@@ -383,9 +403,13 @@ def _who_text(application: Application, script: Script, today: date, kind: Touch
             text.append(f", {one_line(contact.title)}")
         text.append("\n")
         text.append(f"☎ {one_line(contact.phone)}" if contact.phone else "☎ (no number recorded)")
-        text.append(" · decides\n" if script.contact_decides else " · not known to decide\n")
-        if not script.contact_decides:
-            text.append("Find out who decides (R5).\n", style="bold")
+        if kind is TouchKind.FEEDBACK_REQUEST:  # R9: someone you got on with, not who decides
+            text.append(" · good rapport\n")
+            text.append("Rejected: ask what made the difference (R9).\n", style="bold")
+        else:
+            text.append(" · decides\n" if script.contact_decides else " · not known to decide\n")
+            if not script.contact_decides:
+                text.append("Find out who decides (R5).\n", style="bold")
         last = [t for t in application.touches if t.contact_id == contact.id]
         if last:
             touch = last[-1]
@@ -426,6 +450,31 @@ def _outcome_form(today: date) -> FormScreen:
         return (values["outcome"], expected, str(values["concern"]).strip()), {}
 
     return FormScreen("End the call", fields, validate)
+
+
+def _feedback_form() -> FormScreen:
+    """The end of the feedback call (R9): how it went, what they said, what you learned; both
+    go into the application's feedback and lessons (no decision date, no concern: it ended)."""
+    fields = [
+        FieldSpec(
+            "outcome",
+            "How did it go?",
+            kind="select",
+            value=Outcome.REACHED,
+            options=[
+                (outcome.choice, outcome)
+                for outcome in (Outcome.REACHED, Outcome.VOICEMAIL, Outcome.NO_ANSWER)
+            ],
+        ),
+        FieldSpec("feedback", "What they said (why you were not selected)", kind="area"),
+        FieldSpec("lessons", "What you learned (for the next application)", kind="area"),
+    ]
+
+    def validate(values: dict[str, Any]) -> tuple[Any, dict[str, str]]:
+        said, learned = str(values["feedback"]).strip(), str(values["lessons"]).strip()
+        return (values["outcome"], said, learned), {}
+
+    return FormScreen("End the feedback call", fields, validate)
 
 
 def _bullets_form(variant: str, current: tuple[str, ...]) -> FormScreen:

@@ -41,6 +41,7 @@ class DashboardScreen(ApplicationScreen[None]):
         key("thank-you", show=False, tooltip="Log thank-you notes"),
         key("snooze", tooltip="Snooze the highlighted application"),
         key("add-interview", show=False),
+        key("debrief", show=False, tooltip="Debrief the interview just held"),
         key("add-contact", show=False),
         key("close", show=False, tooltip="Close: offer, rejected, withdrawn..."),
         KEYS["park"],

@@ -19,10 +19,11 @@ from textual.widgets import Header, Static
 from followup_tui.domain.dates import date_words, day_label
 from followup_tui.domain.records import Application, Contact, Direction, Interview, Outcome, Touch
 from followup_tui.domain.review import row_state
-from followup_tui.domain.rules import Action, Assessment, FlagKind, assess, describe
+from followup_tui.domain.rules import Action, ActionKind, Assessment, FlagKind, assess, describe
 from followup_tui.domain.text import one_line, printable
 from followup_tui.store import StoreError
 from followup_tui.tui.actions import ApplicationScreen, keys
+from followup_tui.tui.interview_day import brief_lines, debrief_hint
 from followup_tui.tui.widgets.key_bar import KeyBar
 
 # The sections below the header: (id, border title). An empty one is hidden.
@@ -42,7 +43,7 @@ ONE_DAY = timedelta(days=1)
 class DetailScreen(ApplicationScreen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="back"),
-        *keys("edit", "call", "log-touch", "thank-you", "snooze", "add-interview"),
+        *keys("edit", "call", "log-touch", "thank-you", "snooze", "add-interview", "debrief"),
         *keys("edit-interview", "add-contact", "edit-contact", "close", "reopen", "park"),
         *keys("feedback", "edit-touch", "delete-touch", "delete-application"),
         Binding("j", "scroll_down", "Scroll down", show=False, id="scroll-down"),
@@ -157,12 +158,20 @@ def next_actions(assessment: Assessment) -> Content:
     """Each action: what, with whom, how, when; its reason under it; then the flags."""
     today = assessment.today
     parts: list[Content | str] = []
+    # R12: the debrief after an interview (today's interview's brief says it).
+    hint = debrief_hint(assessment.application, today)
+    if hint and not any(action.kind is ActionKind.INTERVIEW for action in assessment.actions):
+        parts.append(Content.styled(hint, "bold"))
     for action in assessment.actions:
         mark = ("! " if action.overdue else "· ", "$text-error bold" if action.overdue else MUTED)
         parts.append(Content.assemble(mark, _action_line(action, today, "bold")))
+        # Today's interview: the time, who you will meet, the two things to do there (R12).
+        brief = brief_lines(assessment.application, action)
+        parts.extend(brief)
         # The reason unindented: a wrapped line starts at the margin, so an indent would make
         # its first line alone look like a sub-item.
-        parts.append(Content.styled(one_line(action.why), MUTED))
+        if not brief:
+            parts.append(Content.styled(one_line(action.why), MUTED))
     # An overdue flag repeats the action above it ("was due ..."): the others are news.
     for flag in (flag for flag in assessment.flags if flag.kind is not FlagKind.OVERDUE):
         parts.append(

@@ -7,17 +7,25 @@ store; the validators only read the values, so nothing is saved until a form is 
 from __future__ import annotations
 
 import dataclasses
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, time
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from followup_tui.domain.checks import not_come_yet, not_happened_yet, with_decision_date
-from followup_tui.domain.dates import DateError, parse_date
+from followup_tui.domain.checks import (
+    not_applied_yet,
+    not_come_yet,
+    not_happened_yet,
+    with_decision_date,
+)
+from followup_tui.domain.dates import DateError, parse_date, short_day
 from followup_tui.domain.figures import OUTCOMES
 from followup_tui.domain.records import (
     Application,
     Channel,
     Contact,
+    Debrief,
     Direction,
     Interview,
     Outcome,
@@ -90,6 +98,9 @@ def application_form(application: Application | None, today: date) -> FormScreen
     """Add (None) or edit an application's own fields."""
     current = application or Application(id=0, company="", role="", created_on=today)
     expected = current.expected_decision
+    # R11: a new one was applied for today unless it says otherwise (with no interview yet, a
+    # follow-up is due a week on); an old one added before this field had none.
+    applied = current.applied_on if application is not None else today
     fields = [
         _editing(current, "company", "Company"),
         _editing(current, "role", "Role"),
@@ -112,6 +123,13 @@ def application_form(application: Application | None, today: date) -> FormScreen
             value=expected.isoformat() if expected else "",
             placeholder=DATE_HINT,
         ),
+        FieldSpec(
+            "applied_on",
+            "Date applied (no interview yet: a follow-up is due a week later)",
+            value=applied.isoformat() if applied else "",
+            placeholder=DATE_HINT,
+        ),
+        _editing(current, "source", "Where it came from (job board, referral, recruiter...)"),
         _editing(current, "key_strengths", "Key strengths to mention", kind="area"),
         _editing(current, "notes", "Notes", kind="area"),
     ]
@@ -121,10 +139,13 @@ def application_form(application: Application | None, today: date) -> FormScreen
         _required(values, "company", "Company", errors)
         _required(values, "role", "Role", errors)
         decision = optional_date(values, "expected_decision", today, errors)
+        applied_on = optional_date(values, "applied_on", today, errors)
+        if applied_on is not None and (error := not_applied_yet(applied_on, today)):
+            errors["applied_on"] = error
         if errors:
             return None, errors
-        dated = with_decision_date(current, decision, today)
-        return _edited(dated, values, but=("expected_decision",)), {}
+        dated = replace(with_decision_date(current, decision, today), applied_on=applied_on)
+        return _edited(dated, values, but=("expected_decision", "applied_on")), {}
 
     title = "Add an application" if application is None else f"Edit {one_line(current.company)}"
     return FormScreen(title, fields, validate)
@@ -149,9 +170,8 @@ def contact_form(contact: Contact | None) -> FormScreen:
     def validate(values: dict[str, Any]) -> tuple[Contact | None, dict[str, str]]:
         errors: dict[str, str] = {}
         _required(values, "full_name", "A name", errors)
-        email = str(values["email"]).strip()
-        if email and ("@" not in email or " " in email):
-            errors["email"] = f"{email!r} does not look like an email address"
+        if error := _email_problem(str(values["email"]).strip()):
+            errors["email"] = error
         if errors:
             return None, errors
         return _edited(current, values), {}
@@ -227,6 +247,116 @@ def interview_form(
 
     title = "Add an interview" if interview is None else "Edit the interview"
     return FormScreen(f"{title}: {one_line(application.company)}", fields, validate)
+
+
+# The debrief (R12) --------------------------------------------------------------------------
+
+_PHONE = re.compile(r"[+(]?\d[\d\s().-]*")
+
+
+def debrief_form(application: Application, interview: Interview, today: date) -> FormScreen:
+    """After an interview: who was there (the planned interviewers ticked, their card facts to
+    complete; anyone else added a line each), the decision date they gave, topics, concerns.
+    The result is a `Debrief` for `Store.save_debrief`."""
+    planned = application.interviewers(interview)
+    others = [c for c in application.contacts if c not in planned]
+    fields = [
+        FieldSpec(
+            "people",
+            "Who was there (space ticks)",
+            kind="multi",
+            options=[(_contact_label(c), c.id) for c in (*planned, *others)],
+            selected=tuple(c.id for c in planned),
+        ),
+    ]
+    for person in planned:
+        name = one_line(person.full_name)
+        fields += [
+            FieldSpec(f"title_{person.id}", f"{name}: title", value=person.title),
+            FieldSpec(f"email_{person.id}", f"{name}: e-mail", value=person.email),
+            FieldSpec(f"phone_{person.id}", f"{name}: phone", value=person.phone),
+        ]
+    fields += [
+        FieldSpec(
+            "new_people",
+            "Anyone else who was there: one a line, name, title, e-mail, phone (from the card)",
+            kind="area",
+        ),
+        FieldSpec(
+            "expected_decision",
+            "Decision date they gave (empty if none: in what timeframe will they decide?)",
+            placeholder=DATE_HINT,
+        ),
+        _editing(interview, "topics", "Topics discussed", kind="area"),
+        _editing(interview, "concerns", "Concerns they raised", kind="area"),
+    ]
+
+    def validate(values: dict[str, Any]) -> tuple[Debrief | None, dict[str, str]]:
+        errors: dict[str, str] = {}
+        expected = optional_date(values, "expected_decision", today, errors)
+        people: list[Contact] = []
+        for contact_id in values["people"]:
+            contact = application.contact(contact_id)
+            if contact is None:
+                continue
+            if f"title_{contact_id}" in values:
+                email = str(values[f"email_{contact_id}"]).strip()
+                if error := _email_problem(email):
+                    errors[f"email_{contact_id}"] = error
+                contact = replace(
+                    contact,
+                    title=str(values[f"title_{contact_id}"]).strip(),
+                    email=email,
+                    phone=str(values[f"phone_{contact_id}"]).strip(),
+                )
+            people.append(contact)
+        for line in str(values["new_people"]).splitlines():
+            if not line.strip():
+                continue
+            person = _card_line(line)
+            if error := _email_problem(person.email):
+                errors["new_people"] = f"{one_line(person.full_name)}: {error}"
+            people.append(person)
+        if not people and "new_people" not in errors:
+            errors["people"] = "Tick who was there, or add them below"
+        if errors:
+            return None, errors
+        debrief = Debrief(
+            interview.id,
+            tuple(people),
+            expected,
+            str(values["topics"]),
+            str(values["concerns"]),
+            interview_version=interview.version,
+        )
+        return debrief, {}
+
+    day = short_day(interview.held_on)
+    return FormScreen(
+        f"Debrief of the {day} interview: {one_line(application.company)}", fields, validate
+    )
+
+
+def _card_line(line: str) -> Contact:
+    """'Sam Ortiz, Recruiter, sam@hooli.com, +1 555 0100': a new contact from a business card.
+    The name comes first; an e-mail has an @, a phone is digits; the rest is the title."""
+    name, *parts = (part.strip() for part in line.split(","))
+    email = phone = ""
+    title: list[str] = []
+    for part in parts:
+        if "@" in part and not email:
+            email = part
+        elif _PHONE.fullmatch(part) and not phone:
+            phone = part
+        elif part:
+            title.append(part)
+    return Contact(0, name, title=", ".join(title), email=email, phone=phone)
+
+
+def _email_problem(email: str) -> str | None:
+    if email and ("@" not in email or " " in email):
+        return f"{email!r} does not look like an email address"
+    return None
 
 
 def _contact_label(contact: Contact) -> str:
@@ -466,6 +596,42 @@ def close_form(application: Application, today: date) -> FormScreen:
         return draft, {}
 
     return FormScreen(f"Close {one_line(application.company)}", fields, validate)
+
+
+@dataclass(frozen=True)
+class WithdrawChoice:
+    """R13: the other applications ticked to withdraw from, and what becomes of the rest."""
+
+    withdraw_ids: tuple[int, ...]
+    keep_rest: bool  # True: keep them; False: ask again later (the review's "Withdraw?")
+
+
+def withdraw_form(others: Sequence[Application]) -> FormScreen:
+    """After an offer accepted: tick the applications to withdraw from (none ticked to start:
+    nothing is closed without the user's word); the rest kept, or asked again later."""
+    fields = [
+        FieldSpec(
+            "withdraw",
+            "Withdraw from (space ticks; a note to each is shown next)",
+            kind="multi",
+            options=[(one_line(f"{a.company} · {a.role}"), a.id) for a in others],
+        ),
+        FieldSpec(
+            "rest",
+            "The ones not ticked",
+            kind="select",
+            value=False,
+            options=[
+                ("ask me again later (each stays in the review as “Withdraw?”)", False),
+                ("keep them: the search goes on there", True),
+            ],
+        ),
+    ]
+
+    def validate(values: dict[str, Any]) -> tuple[WithdrawChoice | None, dict[str, str]]:
+        return WithdrawChoice(tuple(values["withdraw"]), bool(values["rest"])), {}
+
+    return FormScreen("Withdraw from which applications?", fields, validate)
 
 
 def feedback_form(application: Application) -> FormScreen:

@@ -19,9 +19,10 @@ from followup_tui.domain.rules import ActionKind, Assessment, assess, describe
 from followup_tui.domain.text import one_line
 from followup_tui.store import StoreError
 from followup_tui.tui.actions import KEYS, ApplicationScreen, key, load_flows
+from followup_tui.tui.interview_day import brief_lines, debrief_hint
 from followup_tui.tui.widgets.key_bar import KeyBar
 
-_STEP_ACTIONS = ("done", "other", "call", "write", "snooze", "close", "skip", "open")
+_STEP_ACTIONS = ("done", "other", "call", "write", "snooze", "close", "debrief", "skip", "open")
 
 
 @dataclass
@@ -45,6 +46,7 @@ class ReviewScreen(ApplicationScreen[None]):
         Binding("w", "write", "Write", tooltip="Draft the note or email for this step", id="write"),
         key("snooze", tooltip="Snooze this application to a date"),
         key("close", show=False, tooltip="Close this application"),
+        key("debrief", show=False, tooltip="Debrief the interview: who was there, what was said"),
         Binding("n", "skip", "Next", tooltip="Skip to the next without logging", id="skip"),
         Binding("space", "skip", "Next", show=False, tooltip="Skip to the next without logging"),
         KEYS["open"],
@@ -175,6 +177,19 @@ class ReviewScreen(ApplicationScreen[None]):
         draft = write(application, item.action.contact, app.profile(), app.today)
         self.app.push_screen(DraftScreen(draft))
 
+    def action_debrief(self) -> None:
+        """The debrief (R12): on today's interview the step is done with it; on another step
+        (a thank-you note still to write) the step stays, now addressed to who was there."""
+        self.run_worker(self._debrief(), exclusive=True, group="flow")
+
+    async def _debrief(self) -> None:
+        item = self.current
+        if item is None:
+            return
+        saved = await load_flows().debrief(self.followup_app, item.assessment.application.id)
+        if saved and item.action.kind is ActionKind.INTERVIEW:
+            self._advance("done")
+
     def action_skip(self) -> None:
         self._advance("skipped")
 
@@ -242,8 +257,20 @@ def _step_text(item: Item, assessment: Assessment, index: int, total: int) -> Te
     if action.channel:
         text.append(f" by {action.channel.value}")
     text.append("\n\n")
+    brief = brief_lines(application, action)  # R12: today's interview
+    for line in brief:
+        text.append(f"{line}\n")
+    if brief:
+        text.append("d steps on: the interview's own record says it happened\n")
+    hint = debrief_hint(application, assessment.today)
+    if hint and not brief:  # the brief says it on the interview day
+        text.append(f"{hint}\n", style="bold")
+    if action.kind is ActionKind.WITHDRAW:  # R13
+        text.append("w shows the note to send; d withdraws (or keeps it)\n", style="bold")
     contact = action.contact
-    if contact is None:
+    if brief:
+        pass  # who you will meet is in the brief
+    elif contact is None:
         text.append("Contact: nobody recorded yet\n")
     else:
         text.append("Contact: ")
@@ -252,7 +279,8 @@ def _step_text(item: Item, assessment: Assessment, index: int, total: int) -> Te
         if details:
             text.append(f" ({one_line(', '.join(details))})")
         text.append("  decides\n" if contact.decision_maker else "  not known to decide\n")
-    text.append(f"Why: {one_line(action.why)}\n")
+    if not brief:  # the brief is the why of today's interview
+        text.append(f"Why: {one_line(action.why)}\n")
     if assessment.earliest_follow_up:
         text.append(f"Next follow-up allowed from {short_day(assessment.earliest_follow_up)}\n")
     for flag in assessment.flags:

@@ -6,8 +6,9 @@ from rich.text import Text
 from textual.widgets import Static
 
 from followup_tui.domain.dates import short_day
-from followup_tui.domain.rules import Assessment, describe
+from followup_tui.domain.rules import ActionKind, Assessment, describe
 from followup_tui.domain.text import one_line
+from followup_tui.tui.interview_day import brief_lines, debrief_hint
 
 
 class ActionPanel(Static):
@@ -37,6 +38,10 @@ class ActionPanel(Static):
             text.append(f"\nUpcoming{stage} interview {short_day(interview.held_on)}{at}")
             if names:
                 text.append(f" with {names}")
+        # R12: after an interview, its debrief (today's interview's brief says it).
+        hint = debrief_hint(application, assessment.today)
+        if hint and not any(a.kind is ActionKind.INTERVIEW for a in assessment.actions):
+            text.append(f"\n{hint}", style="bold")
         if not assessment.actions:
             text.append("\nNothing to do until something happens.")
         for action in assessment.actions:
@@ -44,7 +49,11 @@ class ActionPanel(Static):
             text.append("\n")
             text.append(f"{mark}{short_day(action.last_day)}  ", style="bold" if mark else "")
             text.append(one_line(describe(action)))
-            text.append(f"\n    {one_line(action.why)}", style="italic")
+            brief = brief_lines(application, action)  # R12: the time, who, what to do there
+            if not brief:
+                text.append(f"\n    {one_line(action.why)}", style="italic")
+            for line in brief:
+                text.append(f"\n    {line}")
         for flag in assessment.flags:
             text.append(f"\n{flag.kind.label} ({flag.rule}): ", style="bold")
             text.append(one_line(flag.message))

@@ -8,7 +8,7 @@ from rich.text import Text
 
 from followup_tui.domain.dates import short_day
 from followup_tui.domain.review import RowState, row_state
-from followup_tui.domain.rules import Assessment, FlagKind
+from followup_tui.domain.rules import ActionKind, Assessment, FlagKind, interview_brief
 from followup_tui.domain.text import one_line
 from followup_tui.tui.widgets.line_table import Column, LineTable
 
@@ -73,6 +73,11 @@ def _values(assessment: Assessment, state: RowState) -> list[str]:
         upcoming = application.upcoming(assessment.today)
         next_text = f"interview {short_day(upcoming[0].held_on)}" if upcoming else "nothing due"
         values = [next_text, "", "", ""]
+    elif action.kind is ActionKind.INTERVIEW:  # R12: when, and who you will meet
+        brief = interview_brief(application, action.interview_id)
+        at = f" {brief.at_time:%H:%M}" if brief and brief.at_time else ""
+        people = ", ".join(person.full_name for person in brief.people) if brief else ""
+        values = [f"{action.kind.label}{at}", short_day(action.last_day), people or "—", ""]
     else:
         values = [
             action.kind.label,
