@@ -425,18 +425,23 @@ def _who_text(application: Application, script: Script, today: date, kind: Touch
     return text
 
 
+def _how_it_went() -> FieldSpec:
+    """The outcome of a call, as it ends: reached them (the default), a voicemail, no answer."""
+    return FieldSpec(
+        "outcome",
+        "How did it go?",
+        kind="select",
+        value=Outcome.REACHED,
+        options=[
+            (outcome.choice, outcome)
+            for outcome in (Outcome.REACHED, Outcome.VOICEMAIL, Outcome.NO_ANSWER)
+        ],
+    )
+
+
 def _outcome_form(today: date) -> FormScreen:
     fields = [
-        FieldSpec(
-            "outcome",
-            "How did it go?",
-            kind="select",
-            value=Outcome.REACHED,
-            options=[
-                (outcome.choice, outcome)
-                for outcome in (Outcome.REACHED, Outcome.VOICEMAIL, Outcome.NO_ANSWER)
-            ],
-        ),
+        _how_it_went(),
         FieldSpec("expected_decision", "New expected decision date, if you learned one",
                   placeholder=DATE_HINT),
         FieldSpec("concern", "A concern they raised, if any (the next script answers it)"),
@@ -456,16 +461,7 @@ def _feedback_form() -> FormScreen:
     """The end of the feedback call (R9): how it went, what they said, what you learned; both
     go into the application's feedback and lessons (no decision date, no concern: it ended)."""
     fields = [
-        FieldSpec(
-            "outcome",
-            "How did it go?",
-            kind="select",
-            value=Outcome.REACHED,
-            options=[
-                (outcome.choice, outcome)
-                for outcome in (Outcome.REACHED, Outcome.VOICEMAIL, Outcome.NO_ANSWER)
-            ],
-        ),
+        _how_it_went(),
         FieldSpec("feedback", "What they said (why you were not selected)", kind="area"),
         FieldSpec("lessons", "What you learned (for the next application)", kind="area"),
     ]

@@ -75,15 +75,7 @@ def settings_form(preferences: Preferences, you: Profile) -> FormScreen:
         FieldSpec(key, _CADENCE_LABELS[key], value=str(rules.gap(persistence)))
         for key, persistence in CADENCE_KEYS.items()
     ]
-    specs += [
-        FieldSpec(
-            key,
-            _YOU_LABELS.get(key, key),
-            kind="area" if key == "signature" else "text",
-            value=getattr(you, key),
-        )
-        for key in YOU_KEYS
-    ]
+    specs += _you_fields(you)
     specs.append(
         FieldSpec(
             "keys",
@@ -101,15 +93,7 @@ def settings_form(preferences: Preferences, you: Profile) -> FormScreen:
 
 def you_form(you: Profile, title: str, *, cancel: str = "Cancel") -> FormScreen:
     """Name, phone, email (and signature): what the scripts and drafts sign with."""
-    specs = [
-        FieldSpec(
-            key,
-            _YOU_LABELS.get(key, key),
-            kind="area" if key == "signature" else "text",
-            value=getattr(you, key),
-        )
-        for key in YOU_KEYS
-    ]
+    specs = _you_fields(you)
 
     def validate(values: dict[str, Any]) -> tuple[Any, dict[str, str]]:
         try:
@@ -119,6 +103,19 @@ def you_form(you: Profile, title: str, *, cancel: str = "Cancel") -> FormScreen:
         return parsed.you, {}
 
     return FormScreen(title, specs, validate, cancel=cancel)
+
+
+def _you_fields(you: Profile) -> list[FieldSpec]:
+    """The [you] fields of the settings and of the first start's question, at their values."""
+    return [
+        FieldSpec(
+            key,
+            _YOU_LABELS.get(key, key),
+            kind="area" if key == "signature" else "text",
+            value=getattr(you, key),
+        )
+        for key in YOU_KEYS
+    ]
 
 
 def _checked(values: dict[str, Any]) -> tuple[Preferences | None, dict[str, str]]:
