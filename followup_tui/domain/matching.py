@@ -89,11 +89,12 @@ def summary(matches: Iterable[Match], *, updated: bool = False) -> str:
 
 
 def _key(application: Application) -> tuple[str, str, date | None]:
-    """Company, role and date applied, as a person would tell two applications apart."""
+    """Company, role and date applied (R11's `applied_on`; before it, the day it was added),
+    as a person would tell two applications apart."""
     return (
         application.company.strip().casefold(),
         application.role.strip().casefold(),
-        application.created_on,
+        application.applied_on or application.created_on,
     )
 
 
