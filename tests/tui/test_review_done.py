@@ -88,3 +88,22 @@ async def test_the_review_summary_names_the_channel_a_step_was_done_by(demo_db, 
         summary = screen_text(app)
         line = next(line for line in summary.splitlines() if "Northwind Labs" in line)
         assert "done" in line and "letter" in line and "email" not in line
+
+
+async def test_tab_reaches_the_decision_date_before_the_buttons(demo_db, db_path):
+    """Every field of the form comes before Save and Cancel in tab order: the buttons are
+    docked below the fields, and Textual orders focus by position, so a field below the
+    fold came after them (Tab from the notes went to Save, past the decision date)."""
+    app = FollowupApp(db_path, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await review_to(pilot, "Initech")
+        await pilot.press("d")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        visited = [form.focused.id]
+        while visited[-1] != "field-expected_decision" and len(visited) < 12:
+            await pilot.press("tab")
+            visited.append(form.focused.id)
+        assert visited[-1] == "field-expected_decision"
+        assert all(name.startswith("field-") for name in visited), visited

@@ -18,6 +18,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets.button import ButtonVariant
 
 from followup_tui.tui.widgets.key_bar import KeyBar
 from followup_tui.tui.widgets.plain_text import PlainInput, PlainTextArea
@@ -45,6 +46,9 @@ Validator = Callable[[dict[str, Any]], tuple[Any, dict[str, str]]]
 class FormScreen(ModalScreen[Any]):
     """Tab moves between fields, ctrl+s saves, escape cancels."""
 
+    # on_mount focuses the first field; Textual's own auto focus would scroll to it before
+    # the form is laid out, and the form would open scrolled down.
+    AUTO_FOCUS = ""
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "cancel", "Cancel"),
@@ -67,9 +71,12 @@ class FormScreen(ModalScreen[Any]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="form", can_focus=False):
             # Docked, the buttons stay in view below the fields as they scroll (app.tcss).
+            # Out of the tab order (ctrl+s and escape are theirs): Textual orders focus by
+            # position, and docked at the bottom of the view they came before every field
+            # below the fold, so Tab from the notes skipped the decision date.
             with Horizontal(classes="form-buttons"):
-                yield Button("Save (ctrl+s)", id="save", variant="primary")
-                yield Button(f"{self.cancel_label} (esc)", id="cancel")
+                yield _button("Save (ctrl+s)", "save", "primary")
+                yield _button(f"{self.cancel_label} (esc)", "cancel", "default")
             yield Label(Content(self.form_title), classes="form-title")
             for spec in self.fields:
                 yield Label(Content(spec.label), classes="field-label")
@@ -141,6 +148,13 @@ class FormScreen(ModalScreen[Any]):
             self.query_one(f"#field-{first}").focus()
             return
         self.dismiss(result)
+
+
+def _button(label: str, button_id: str, variant: ButtonVariant) -> Button:
+    """A form's button for the mouse: clicked, not tabbed to."""
+    button = Button(label, id=button_id, variant=variant)
+    button.can_focus = False
+    return button
 
 
 class ConfirmScreen(ModalScreen[bool]):
