@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from functools import lru_cache
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _RELATIVE = re.compile(r"^([+-])(\d{1,4})([dw])$")
@@ -35,11 +34,15 @@ def next_weekday(day: date) -> date:
     return day
 
 
-@lru_cache(maxsize=4096)
+# strftime's %a and %b in the C locale, the only one followup runs in, without strftime: it took
+# 18 microseconds a day here, 7 ms of `followup due` at 1,000 applications (issue 17).
+_SHORT_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_SHORT_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def short_day(day: date) -> str:
-    """'Tue 10 Mar': how a day is written in every message and cell. Cached: the rules write
-    thousands of messages over a few hundred days, and strftime is slow."""
-    return f"{day:%a} {day.day} {day:%b}"
+    """'Tue 10 Mar': how a day is written in every message and cell."""
+    return f"{_SHORT_WEEKDAYS[day.weekday()]} {day.day} {_SHORT_MONTHS[day.month - 1]}"
 
 
 def day_label(day: date, today: date) -> str:
