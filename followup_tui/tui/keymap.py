@@ -18,5 +18,7 @@ BINDING_IDS = frozenset(
         "back", "scroll-up", "scroll-down", "done", "write", "other-channel", "skip",
         # Call panel
         "start-call", "end-call", "voicemail", "edit-script", "reset-script", "profile",
+        # A draft's window
+        "close-draft", "copy-draft", "mail-draft", "edit-draft",
     }
 )  # fmt: skip
