@@ -231,7 +231,7 @@ async def test_hostile_text_shows_literally_on_every_screen_palette_and_notice(t
         # The review.
         await step(pilot, "r")
         assert isinstance(app.screen, ReviewScreen)
-        shows(app, f"{COMPANY} · {ROLE}", f"Contact: {CONTACT} ({TITLE}")
+        shows(app, f"{COMPANY} · {ROLE}", CONTACT, TITLE)  # the step's card
         await step(pilot, "escape")
 
         # The palette: part of the company finds it, shown as typed; enter opens it.

@@ -20,7 +20,7 @@ from followup_tui.domain.review import review_queue
 from followup_tui.domain.rules import assess
 from followup_tui.domain.script import build_script
 from followup_tui.tui.screens.call import _who_text
-from followup_tui.tui.screens.review import _step_text
+from followup_tui.tui.screens.review import step_sections
 
 TODAY = date(2026, 3, 10)
 DANA = Contact(1, "Dana Reyes", phone="555 0101", decision_maker=True)
@@ -48,8 +48,8 @@ APPLICATION = Application(
 def test_the_review_says_no_answer_in_words() -> None:
     assessment = assess(APPLICATION, TODAY)
     item = review_queue([assessment])[0]
-    shown = _step_text(item, assessment, 0, 1).plain
-    assert "status check by phone (no answer)" in shown
+    shown = "\n".join(content.plain for content in step_sections(item, assessment))
+    assert "status check by phone, no answer" in shown
     assert "no_answer" not in shown
 
 

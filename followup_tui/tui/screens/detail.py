@@ -7,8 +7,7 @@ the first layout). User text is always Content built from data, never markup.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,14 +15,20 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Header, Static
 
-from followup_tui.domain.dates import date_words, day_label
-from followup_tui.domain.records import Application, Contact, Direction, Interview, Outcome, Touch
+from followup_tui.domain.dates import day_label
+from followup_tui.domain.records import Application, Interview
 from followup_tui.domain.review import row_state
-from followup_tui.domain.rules import Action, ActionKind, Assessment, FlagKind, assess, describe
+from followup_tui.domain.rules import ActionKind, Assessment, FlagKind, assess
 from followup_tui.domain.text import one_line, printable
 from followup_tui.store import StoreError
 from followup_tui.tui.actions import ApplicationScreen, keys
 from followup_tui.tui.interview_day import brief_lines, debrief_hint
+from followup_tui.tui.widgets import dossier
+from followup_tui.tui.widgets.dossier import MUTED
+from followup_tui.tui.widgets.dossier import action_line as _action_line
+from followup_tui.tui.widgets.dossier import blocks as _blocks
+from followup_tui.tui.widgets.dossier import card as _card
+from followup_tui.tui.widgets.dossier import lines as _lines
 from followup_tui.tui.widgets.key_bar import KeyBar
 
 # The sections below the header: (id, border title). An empty one is hidden.
@@ -34,10 +39,6 @@ SECTIONS = (
     ("detail-timeline", "Timeline"),
     ("detail-facts", "Notes"),
 )
-# Secondary words (reasons, titles, the status line). "$text-muted" is not applied to Content
-# spans, so dim: it follows every theme's foreground.
-MUTED = "dim"
-ONE_DAY = timedelta(days=1)
 
 
 class DetailScreen(ApplicationScreen[None]):
@@ -196,8 +197,7 @@ def interviews(application: Application, today: date) -> Content:
 def timeline(application: Application, today: date) -> Content:
     """One line per touch, oldest first: date, direction, channel, who, what and outcome; the
     notes under it."""
-    width = max((len(day_label(touch.on, today)) for touch in application.touches), default=0)
-    return _lines(_touch(application, touch, today, width) for touch in application.touches)
+    return dossier.timeline(application, application.touches, today)
 
 
 def facts(application: Application, today: date) -> Content:
@@ -218,34 +218,6 @@ def facts(application: Application, today: date) -> Content:
     )
 
 
-def _action_line(action: Action, today: date, style: str = "") -> Content:
-    day = day_label(action.last_day, today)
-    if action.overdue:
-        when = f"was due {day}"
-    elif action.last_day <= today + ONE_DAY:
-        when = f"due {date_words(action.last_day, today)}"  # today, tomorrow
-    else:
-        when = f"due {day}"
-    return Content.assemble((one_line(describe(action)), style), (f" · {when}", MUTED))
-
-
-def _card(contact: Contact) -> Content:
-    marks = [
-        mark
-        for mark, on in (("★ decides", contact.decision_maker), ("♥ rapport", contact.rapport))
-        if on
-    ]
-    first: list[Content | tuple[str, str] | str] = [(one_line(contact.full_name), "bold")]
-    if marks:
-        first.append(("  " + "  ".join(marks), "$text-accent"))
-    lines = [Content.assemble(*first)]
-    lines += [
-        Content.assemble(("  ", ""), (one_line(part), MUTED if index else ""))
-        for index, part in enumerate(p for p in (contact.title, contact.email, contact.phone) if p)
-    ]
-    return _lines(lines)
-
-
 def _interview(application: Application, interview: Interview, today: date) -> Content:
     names = ", ".join(one_line(c.full_name) for c in application.interviewers(interview))
     at = f" {interview.at_time:%H:%M}" if interview.at_time else ""
@@ -261,27 +233,3 @@ def _interview(application: Application, interview: Interview, today: date) -> C
         if value:
             lines.append(Content.assemble((f"  {label}: ", MUTED), one_line(value)))
     return _lines(lines)
-
-
-def _touch(application: Application, touch: Touch, today: date, width: int) -> Content:
-    contact = application.contact(touch.contact_id)
-    outgoing = touch.direction is Direction.OUT
-    arrow = "→ to  " if outgoing else "← from"
-    who = one_line(contact.full_name) if contact else "them"
-    outcome = f", {touch.outcome.label}" if touch.outcome is not Outcome.NONE else ""
-    line = Content.assemble(
-        (f"{day_label(touch.on, today):<{width}}", "bold"),
-        (f" {arrow} ", "$text-accent" if outgoing else "$text-success"),
-        f"{who}: {touch.kind.label} by {touch.channel.label}{outcome}",
-    )
-    if not touch.notes:
-        return line
-    return Content.assemble(line, "\n", (" " * (width + 8) + one_line(touch.notes), MUTED))
-
-
-def _lines(parts: Iterable[Content | str]) -> Content:
-    return Content("\n").join(Content(part) if isinstance(part, str) else part for part in parts)
-
-
-def _blocks(parts: Iterable[Content]) -> Content:
-    return Content("\n\n").join(parts)

@@ -1,4 +1,10 @@
-"""The morning review: step through today's due actions, most urgent first, one key each."""
+"""The morning review: step through today's due actions, most urgent first, one key each.
+
+A step is shown as the detail screen shows an application: a header with the dashboard's mark
+beside the application and the step's action, the reason dimmed, then bordered sections (who
+to contact as a card, when the next follow-up is allowed, the last touches as timeline rows).
+The widgets are composed once and filled on each step. User text is Content, never markup.
+"""
 
 from __future__ import annotations
 
@@ -8,20 +14,29 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Header, Static
 
-from followup_tui.domain.dates import short_day
+from followup_tui.domain.dates import day_label, short_day
 from followup_tui.domain.records import Channel, TouchKind
-from followup_tui.domain.review import Item, Summary, review_list, review_queue
-from followup_tui.domain.rules import ActionKind, Assessment, assess, describe
+from followup_tui.domain.review import Item, RowState, Summary, review_list, review_queue
+from followup_tui.domain.rules import ActionKind, Assessment, FlagKind, assess, describe
 from followup_tui.domain.text import one_line
 from followup_tui.store import StoreError
 from followup_tui.tui.actions import KEYS, ApplicationScreen, key, load_flows
 from followup_tui.tui.interview_day import brief_lines, debrief_hint
+from followup_tui.tui.widgets.dossier import MUTED, action_line, card, lines, timeline
 from followup_tui.tui.widgets.key_bar import KeyBar
 
+# The sections below a step's header: (id, border title). An empty one is hidden.
+STEP_SECTIONS = (
+    ("review-contact", "Contact"),
+    ("review-touches", "Last touches"),
+    ("review-when", "Next follow-up"),
+)
+LAST_TOUCHES = 4
 _STEP_ACTIONS = ("done", "other", "call", "write", "snooze", "close", "debrief", "skip", "open")
 
 
@@ -68,7 +83,14 @@ class ReviewScreen(ApplicationScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="review-body"):
-            yield Static(id="review-step")
+            with Horizontal(id="review-head"):
+                yield Static(id="review-mark")
+                yield Static(id="review-title")
+            for section_id, title in STEP_SECTIONS:
+                section = Static(id=section_id, classes="detail-section")
+                section.border_title = title
+                yield section
+            yield Static(id="review-step")  # the summary after the last step, or an error
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -96,19 +118,40 @@ class ReviewScreen(ApplicationScreen[None]):
         step = self.query_one("#review-step", Static)
         if item is None:
             self.sub_title = "Review done"
-            step.update(self._summary())
+            self._show_only(self._summary())
             return
         self.sub_title = f"Review {self.index + 1} of {len(self.items)} · {self.counts}"
         app = self.followup_app
         try:
             application = app.reader.load_application(item.assessment.application.id)
         except StoreError as error:
-            step.update(Text(f"Could not load: {error}"))
+            self._show_only(Text(f"Could not load: {error}"))
             return
         assessment = assess(application, app.today, app.rules) if application else item.assessment
         # The dashboard's assessments are light (no history): the step's keys act on this one.
         self.items[self.index] = replace(item, assessment=assessment)
-        step.update(_step_text(item, assessment, self.index, len(self.items)))
+        step.display = False
+        self.query_one("#review-head").display = True
+        state = step_state(item, assessment)
+        mark = self.query_one("#review-mark", Static)
+        mark.update(Content(state.mark))
+        mark.set_classes(f"-{state.value}")
+        self.query_one("#review-title", Static).update(step_header(item, assessment))
+        for (section_id, _), content in zip(
+            STEP_SECTIONS, step_sections(item, assessment), strict=True
+        ):
+            widget = self.query_one(f"#{section_id}", Static)
+            widget.update(content)
+            widget.display = bool(content)
+
+    def _show_only(self, message: Text) -> None:
+        """The summary or an error, without the step's header and sections."""
+        step = self.query_one("#review-step", Static)
+        step.update(message)
+        step.display = True
+        self.query_one("#review-head").display = False
+        for section_id, _ in STEP_SECTIONS:
+            self.query_one(f"#{section_id}", Static).display = False
 
     def _advance(self, result: str, channel: Channel | None = None) -> None:
         item = self.current
@@ -240,64 +283,68 @@ class ReviewScreen(ApplicationScreen[None]):
         return min(later, key=lambda item: item.action.due, default=None)
 
 
-def _step_text(item: Item, assessment: Assessment, index: int, total: int) -> Text:
+def step_state(item: Item, assessment: Assessment) -> RowState:
+    """The step's mark, as the dashboard marks a row, for this step's action."""
     action = item.action
-    application = assessment.application
-    text = Text()
     if action.overdue:
-        mark = "‼ OVERDUE" if action.kind is ActionKind.THANK_YOU else "! OVERDUE"
-        text.append(f" {mark} ", style="bold reverse")
-        text.append(f"  was due {short_day(action.last_day)}\n\n")
-    else:
-        text.append(" ● DUE TODAY ", style="bold reverse")
-        text.append("\n\n")
-    text.append(f"{one_line(application.company)}", style="bold")
-    text.append(f" · {one_line(application.role)}\n")
-    text.append(f"{action.kind.label}", style="bold")
-    if action.channel:
-        text.append(f" by {action.channel.value}")
-    text.append("\n\n")
+        if action.kind is ActionKind.THANK_YOU:
+            return RowState.OVERDUE_THANK_YOU
+        return RowState.OVERDUE
+    if assessment.has(FlagKind.OVER_FREQUENT):
+        return RowState.OVER_FREQUENT
+    return RowState.TODAY
+
+
+def step_header(item: Item, assessment: Assessment) -> Content:
+    """'#3 Initech · Platform Engineer', the step's action and when, then why (dimmed), or
+    today's interview's brief; and what a key does here that it does not elsewhere."""
+    action, application, today = item.action, assessment.application, assessment.today
+    parts: list[Content | str] = [
+        Content.assemble(
+            (f"#{application.id} {one_line(application.company)}", "bold"),
+            (" · ", MUTED),
+            (one_line(application.role), "bold"),
+        ),
+        action_line(action, today, "bold"),
+    ]
     brief = brief_lines(application, action)  # R12: today's interview
-    for line in brief:
-        text.append(f"{line}\n")
     if brief:
-        text.append("d steps on: the interview's own record says it happened\n")
-    hint = debrief_hint(application, assessment.today)
-    if hint and not brief:  # the brief says it on the interview day
-        text.append(f"{hint}\n", style="bold")
-    if action.kind is ActionKind.WITHDRAW:  # R13
-        text.append("w shows the note to send; d withdraws (or keeps it)\n", style="bold")
-    contact = action.contact
-    if brief:
-        pass  # who you will meet is in the brief
-    elif contact is None:
-        text.append("Contact: nobody recorded yet\n")
-    else:
-        text.append("Contact: ")
-        text.append(one_line(contact.full_name), style="bold")
-        details = [part for part in (contact.title, contact.phone, contact.email) if part]
-        if details:
-            text.append(f" ({one_line(', '.join(details))})")
-        text.append("  decides\n" if contact.decision_maker else "  not known to decide\n")
-    if not brief:  # the brief is the why of today's interview
-        text.append(f"Why: {one_line(action.why)}\n")
-    if assessment.earliest_follow_up:
-        text.append(f"Next follow-up allowed from {short_day(assessment.earliest_follow_up)}\n")
-    for flag in assessment.flags:
-        text.append(f"{flag.kind.label} ({flag.rule}): ", style="bold")
-        text.append(f"{one_line(flag.message)}\n")
-    text.append("\nLast touches:\n", style="bold")
-    touches = list(application.touches)[-4:]
-    if not touches:
-        text.append("  none yet\n")
-    for touch in reversed(touches):
-        person = application.contact(touch.contact_id)
-        arrow = "→" if touch.direction.value == "out" else "←"
-        who = f" {one_line(person.full_name)}" if person else ""
-        outcome = "" if touch.outcome.value == "none" else f" ({touch.outcome.label})"
-        text.append(
-            f"  {short_day(touch.on)} {arrow}{who}: {touch.kind.label} "
-            f"by {touch.channel.label}{outcome}\n"
+        parts.extend(brief)
+        parts.append(
+            Content.styled("d steps on: the interview's own record says it happened", MUTED)
         )
-    text.append(f"\nStep {index + 1} of {total}.")
-    return text
+    else:
+        parts.append(Content.styled(one_line(action.why), MUTED))
+        hint = debrief_hint(application, today)  # the brief says it on the interview day
+        if hint:
+            parts.append(Content.styled(hint, "bold"))
+    if action.kind is ActionKind.WITHDRAW:  # R13
+        parts.append(Content.styled("w shows the note to send; d withdraws (or keeps it)", "bold"))
+    return lines(parts)
+
+
+def step_sections(item: Item, assessment: Assessment) -> tuple[Content, ...]:
+    """Contact, last touches, next follow-up: in STEP_SECTIONS' order; empty when nothing."""
+    action, application, today = item.action, assessment.application, assessment.today
+    if brief_lines(application, action):
+        contact = Content()  # who you will meet is in the brief
+    elif action.contact is None:
+        contact = Content.styled("Nobody recorded yet", MUTED)
+    else:
+        contact = card(action.contact)
+    when: list[Content | str] = []
+    earliest = assessment.earliest_follow_up
+    if earliest:
+        allowed = f"from {day_label(earliest, today)}" if earliest > today else "now"
+        when.append(Content.assemble("Allowed ", (allowed, "bold")))
+    # An overdue flag repeats the header's "was due ...": the others are news.
+    for flag in (flag for flag in assessment.flags if flag.kind is not FlagKind.OVERDUE):
+        when.append(
+            Content.assemble(
+                (f"⚑ {flag.kind.label} ({flag.rule}): ", "$text-warning bold"),
+                one_line(flag.message),
+            )
+        )
+    touches = list(application.touches)[-LAST_TOUCHES:]
+    last = timeline(application, touches, today) if touches else Content.styled("None yet", MUTED)
+    return contact, last, lines(when)
