@@ -34,6 +34,9 @@ pytestmark = pytest.mark.slow  # real full disks and child processes
 TODAY = date(2026, 3, 10)
 
 
+DEMO_COUNT = len(demo_applications(TODAY))
+
+
 def filled(path: Path) -> Path:
     with Store(path, backup_daily=False) as store:
         store.insert_applications(demo_applications(TODAY), keep_ids=True)
@@ -153,7 +156,7 @@ def test_a_backup_failing_with_no_space_says_the_disk_is_full(db_path, monkeypat
         Store(db_path)
     with Store(db_path, reading=True) as store:
         assert "the disk is full" in str(store.backup_error)
-        assert store.count_applications() == 16
+        assert store.count_applications() == DEMO_COUNT
 
 
 # A -shm file that cannot be made: what a full disk does to a reader ---------------------------
@@ -203,4 +206,4 @@ def test_a_shm_file_that_cannot_be_made_is_a_full_disk_not_damage(db_path, tmp_p
     done = run("add", "--company", "New", "--role", "Role")
     assert done.returncode == 2 and "full" in done.stderr and "damaged" not in done.stderr
     with Store(db_path, backup_daily=False) as store:
-        assert store.count_applications() == 16
+        assert store.count_applications() == DEMO_COUNT
