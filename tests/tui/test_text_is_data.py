@@ -231,6 +231,12 @@ async def test_hostile_text_shows_literally_on_every_screen_palette_and_notice(t
         # The review.
         await step(pilot, "r")
         assert isinstance(app.screen, ReviewScreen)
+        # The 100 KB name has been waiting since it was added (R11's follow-up, overdue), so it
+        # may come first: its step shows the name as typed, then on to the other.
+        current = app.screen.current
+        if current is not None and current.assessment.application.id == 2:
+            shows(app, one_line(BIG)[:40])
+            await step(pilot, "n")
         shows(app, f"{COMPANY} · {ROLE}", CONTACT, TITLE)  # the step's card
         await step(pilot, "escape")
 
@@ -248,7 +254,9 @@ async def test_hostile_text_shows_literally_on_every_screen_palette_and_notice(t
         for tag in ("location", "url", "strengths", "topics", "concerns", "touch-notes"):
             assert one_line(hostile(tag)) in dossier
         assert printable(BIG) in dossier
-        assert f"{one_line(CONTACT)}\n  {one_line(TITLE)}" in dossier  # a card
+        assert (
+            f"{one_line(CONTACT)}  ★ decides  ♥ rapport\n  {one_line(TITLE)}" in dossier
+        )  # a card
         assert f"{one_line(STAGE)}  with {one_line(CONTACT)}" in dossier
 
         # Help, titled with the screen's sub-title.
