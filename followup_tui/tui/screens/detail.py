@@ -11,7 +11,7 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Header, Static
 
@@ -58,13 +58,7 @@ class DetailScreen(ApplicationScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="dossier"):
-            with Horizontal(id="detail-head"):
-                yield Static(id="detail-mark")
-                yield Static(id="detail-title")
-            for section_id, title in SECTIONS:
-                section = Static(id=section_id, classes="detail-section")
-                section.border_title = title
-                yield section
+            yield from dossier.head_and_sections("detail", SECTIONS)
         yield KeyBar()
 
     def selected_application(self) -> int | None:

@@ -14,7 +14,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Header, Static
@@ -27,7 +27,14 @@ from followup_tui.domain.text import one_line
 from followup_tui.store import StoreError
 from followup_tui.tui.actions import KEYS, ApplicationScreen, key, load_flows
 from followup_tui.tui.interview_day import brief_lines, debrief_hint
-from followup_tui.tui.widgets.dossier import MUTED, action_line, card, lines, timeline
+from followup_tui.tui.widgets.dossier import (
+    MUTED,
+    action_line,
+    card,
+    head_and_sections,
+    lines,
+    timeline,
+)
 from followup_tui.tui.widgets.key_bar import KeyBar
 
 # The sections below a step's header: (id, border title). An empty one is hidden.
@@ -83,13 +90,7 @@ class ReviewScreen(ApplicationScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="review-body"):
-            with Horizontal(id="review-head"):
-                yield Static(id="review-mark")
-                yield Static(id="review-title")
-            for section_id, title in STEP_SECTIONS:
-                section = Static(id=section_id, classes="detail-section")
-                section.border_title = title
-                yield section
+            yield from head_and_sections("review", STEP_SECTIONS)
             yield Static(id="review-step")  # the summary after the last step, or an error
         yield KeyBar()
 

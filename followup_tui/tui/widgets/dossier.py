@@ -6,12 +6,29 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
+from textual.app import ComposeResult
+from textual.containers import Horizontal
 from textual.content import Content
+from textual.widgets import Static
 
 from followup_tui.domain.dates import date_words, day_label
 from followup_tui.domain.records import Application, Contact, Direction, Outcome, Touch
 from followup_tui.domain.rules import Action, describe
 from followup_tui.domain.text import one_line
+
+
+def head_and_sections(prefix: str, sections: Iterable[tuple[str, str]]) -> ComposeResult:
+    """The header (the state's mark beside the title) and one bordered section per (id, title),
+    empty until the screen fills them: `{prefix}-head`, `{prefix}-mark`, `{prefix}-title`. For a
+    screen's compose, inside its scrolling body."""
+    with Horizontal(id=f"{prefix}-head"):
+        yield Static(id=f"{prefix}-mark")
+        yield Static(id=f"{prefix}-title")
+    for section_id, title in sections:
+        section = Static(id=section_id, classes="detail-section")
+        section.border_title = title
+        yield section
+
 
 # Secondary words (reasons, titles, the status line). "$text-muted" is not applied to Content
 # spans, so dim: it follows every theme's foreground.
