@@ -292,7 +292,7 @@ async def _confirm_rules(app: FollowupApp, application: Application, touch: Touc
     """Ask before saving a follow-up that breaks R4 or R2; True to go ahead."""
     if not touch.is_outbound_follow_up:
         return True
-    warnings = follow_up_warnings(application, touch.on, touch.kind)
+    warnings = follow_up_warnings(application, touch.on, touch.kind, app.rules)
     if not warnings:
         return True
     details = [f"{warning.rule}: {warning.message}" for warning in warnings]

@@ -7,6 +7,7 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from followup_tui.cli.common import (
     Commands,
@@ -17,6 +18,7 @@ from followup_tui.cli.common import (
     no_such_application,
     store_to_change,
 )
+from followup_tui.cli.options import preferences_of
 from followup_tui.domain.records import (
     Application,
     Channel,
@@ -25,6 +27,9 @@ from followup_tui.domain.records import (
     Touch,
     TouchKind,
 )
+
+if TYPE_CHECKING:
+    from followup_tui.domain.rules import Settings
 
 
 def add_parser(commands: Commands) -> None:
@@ -100,7 +105,9 @@ def log_touch(args: argparse.Namespace, today: date, path: Path) -> int:
             Touch(0, on, Channel(args.channel), direction, kind, who, outcome, args.notes)
             for who in contacts
         ]
-        warnings = _rule_warnings(application, touches, anyway=args.anyway)
+        warnings = _rule_warnings(
+            application, touches, preferences_of(args).rules, anyway=args.anyway
+        )
         store.log_touches(number, touches, expected_decision=expected)
     from followup_tui.domain.dates import short_day
     from followup_tui.domain.text import one_line
@@ -156,7 +163,9 @@ def _contacts(
     return [contact.id if contact else None]
 
 
-def _rule_warnings(application: Application, touches: list[Touch], *, anyway: bool) -> list[str]:
+def _rule_warnings(
+    application: Application, touches: list[Touch], rules: Settings, *, anyway: bool
+) -> list[str]:
     """What the follow-up breaks (R4, R2), as the screen's confirmation lists it. Refused
     without --anyway; with it, the warnings to print after saving."""
     from followup_tui.domain.rules import follow_up_warnings
@@ -164,7 +173,7 @@ def _rule_warnings(application: Application, touches: list[Touch], *, anyway: bo
     found: list[str] = []
     for touch in touches:
         if touch.is_outbound_follow_up:
-            for flag in follow_up_warnings(application, touch.on, touch.kind):
+            for flag in follow_up_warnings(application, touch.on, touch.kind, rules):
                 found.append(f"{flag.rule}: {flag.message}")
     found = list(dict.fromkeys(found))
     if found and not anyway:

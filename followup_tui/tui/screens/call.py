@@ -30,7 +30,7 @@ from followup_tui.domain.records import (
     Touch,
     TouchKind,
 )
-from followup_tui.domain.rules import follow_up_warnings
+from followup_tui.domain.rules import Settings, follow_up_warnings
 from followup_tui.domain.script import (
     Script,
     build_feedback_script,
@@ -174,7 +174,7 @@ class CallScreen(FollowupScreen[bool]):
         what = "Feedback call" if self.feedback else "Call"
         self.sub_title = f"{what} · {one_line(application.company)}"
         self.query_one("#call-who", Static).update(
-            _who_text(application, self.script, app.today, self.kind)
+            _who_text(application, self.script, app.today, self.kind, app.rules)
         )
         self._show_bullets()
 
@@ -390,7 +390,9 @@ class CallScreen(FollowupScreen[bool]):
         await edit_you(self.followup_app)
 
 
-def _who_text(application: Application, script: Script, today: date, kind: TouchKind) -> Text:
+def _who_text(
+    application: Application, script: Script, today: date, kind: TouchKind, rules: Settings
+) -> Text:
     text = Text()
     contact = script.contact
     if contact is None:
@@ -418,7 +420,7 @@ def _who_text(application: Application, script: Script, today: date, kind: Touch
                 f"Last: {short_day(touch.on)} by {touch.channel.label}"
                 f" ({touch.kind.label}{outcome})\n"
             )
-    for warning in follow_up_warnings(application, today, kind):
+    for warning in follow_up_warnings(application, today, kind, rules):
         text.append(f"! {warning.rule}: ", style="bold reverse")
         text.append(f" {warning.message}\n")
     text.append("\n")
