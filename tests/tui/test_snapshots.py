@@ -57,7 +57,7 @@ def test_thank_you_checklist(snap_compare, tmp_path):
 def test_call_panel(snap_compare, tmp_path):
     # Initech: the ask-for-the-timeline call due today; not started, so no clock is shown.
     assert snap_compare(
-        demo_app(tmp_path), terminal_size=SIZE, run_before=_loaded, press=["j", "j", "j", "c"]
+        demo_app(tmp_path), terminal_size=SIZE, run_before=_loaded, press=["j"] * 4 + ["c"]
     )
 
 
@@ -133,4 +133,28 @@ def test_detail_screen_at_200x50(snap_compare, tmp_path):
     # Cyberdyne: overdue, a card with its marks, last year's interview and a timeline with notes.
     assert snap_compare(
         demo_app(tmp_path), terminal_size=LARGE, run_before=_loaded, press=["j"] * 3 + ["enter"]
+    )
+
+
+# The same screens at 120x40, the size the issues were tried at, beside 80x24 and 200x50.
+MEDIUM = (120, 40)
+
+
+def test_dashboard_at_120x40(snap_compare, tmp_path):
+    assert snap_compare(demo_app(tmp_path), terminal_size=MEDIUM, run_before=_loaded)
+
+
+def test_review_screen_at_120x40(snap_compare, tmp_path):
+    assert snap_compare(demo_app(tmp_path), terminal_size=MEDIUM, run_before=_loaded, press=["r"])
+
+
+def test_detail_screen_at_120x40(snap_compare, tmp_path):
+    assert snap_compare(
+        demo_app(tmp_path), terminal_size=MEDIUM, run_before=_loaded, press=["enter"]
+    )
+
+
+def test_call_panel_at_120x40(snap_compare, tmp_path):
+    assert snap_compare(
+        demo_app(tmp_path), terminal_size=MEDIUM, run_before=_loaded, press=["j"] * 4 + ["c"]
     )
