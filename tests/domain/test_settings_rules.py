@@ -128,7 +128,6 @@ def test_r8_cut_loose_days_setting_sets_the_silence_for_the_final_note():
     assert follow_up(application, today, rules).kind is ActionKind.FINAL_NOTE
 
 
-@pytest.mark.skipif("application_follow_up_days" not in RULE_KEYS, reason="R11 not in yet")
 def test_r11_application_follow_up_days_setting_moves_the_follow_up_after_applying():
     application = Application(
         1, "Acme", "Staff Engineer", contacts=(DANA,), applied_on=MON, source="job board"

@@ -60,7 +60,9 @@ class DraftScreen(ModalScreen[None]):
 
     def action_copy(self) -> None:
         self.app.copy_to_clipboard(self.text)
-        self.notify("Copied to the clipboard (if your terminal allows it).", timeout=3)
+        self.notify(
+            "Copied to the clipboard (if your terminal allows it).", timeout=3, markup=False
+        )
 
     def action_mail(self) -> None:
         try:
@@ -69,12 +71,14 @@ class DraftScreen(ModalScreen[None]):
             message = f"Could not open your mail program: {error}"
             self.notify(message, severity="error", markup=False)
             return
-        self.notify("Opened in your mail program.", timeout=3)
+        self.notify("Opened in your mail program.", timeout=3, markup=False)
 
     def action_editor(self) -> None:
         editor = mail.chosen_editor()
         if not editor:
-            self.notify("Set $EDITOR (or $VISUAL) to edit drafts in your editor.", timeout=5)
+            self.notify(
+                "Set $EDITOR (or $VISUAL) to edit drafts in your editor.", timeout=5, markup=False
+            )
             return
         try:
             edited = self._run_editor(editor)
@@ -82,7 +86,9 @@ class DraftScreen(ModalScreen[None]):
             self.notify(f"Could not run {editor}: {error}", severity="error", markup=False)
             return
         except SuspendNotSupported:
-            self.notify("This terminal cannot hand over to an editor.", severity="error")
+            self.notify(
+                "This terminal cannot hand over to an editor.", severity="error", markup=False
+            )
             return
         if edited is not None:
             self.query_one("#draft-text", TextArea).load_text(edited)
