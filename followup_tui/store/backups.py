@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 
 from followup_tui.store import migrations
-from followup_tui.store.errors import StoreError
+from followup_tui.store.errors import DiskFull, StoreError
 
 BACKUPS_FOLDER = "backups"
 KEEP = 14
@@ -90,7 +90,7 @@ def copy_database(source: Path, destination: Path) -> Path:
         )
         os.close(handle)  # mkstemp makes it 600: private before a byte is written
     except OSError as error:
-        raise StoreError(_cannot_write(destination, error)) from error
+        raise _write_failed(destination, error) from error
     partial = Path(name)
     try:
         _copy_pages(source, partial)
@@ -99,22 +99,24 @@ def copy_database(source: Path, destination: Path) -> Path:
         partial.replace(destination)
     except (OSError, sqlite3.Error) as error:
         partial.unlink(missing_ok=True)
-        raise StoreError(_cannot_write(destination, error)) from error
+        raise _write_failed(destination, error) from error
     finally:
         for suffix in ("-wal", "-shm", "-journal"):
             Path(f"{partial}{suffix}").unlink(missing_ok=True)
     return destination
 
 
-def _cannot_write(destination: Path, error: OSError | sqlite3.Error) -> str:
+def _write_failed(destination: Path, error: OSError | sqlite3.Error) -> StoreError:
+    """What to raise when a backup (or its folder or lock) cannot be written: DiskFull when the
+    disk is full, so a screen can say so instead of calling the database damaged."""
     from followup_tui.store.database import is_disk_full
 
     if is_disk_full(error, destination.parent):
-        return (
+        return DiskFull(
             f"the disk is full, so the backup {destination} could not be written; free some "
             "space and try again"
         )
-    return f"could not write the backup {destination}: {error}"
+    return StoreError(f"could not write the backup {destination}: {error}")
 
 
 @contextmanager
@@ -127,7 +129,7 @@ def _turn(path: Path) -> Iterator[None]:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         descriptor = os.open(folder / f".{path.name}.lock", os.O_RDWR | os.O_CREAT, 0o600)
     except OSError as error:
-        raise StoreError(_cannot_write(folder, error)) from error
+        raise _write_failed(folder, error) from error
     try:
         try:
             import fcntl

@@ -1,4 +1,4 @@
-"""The store's one error type."""
+"""The store's error types: StoreError, and the kinds a screen words differently."""
 
 import re
 
@@ -16,3 +16,7 @@ class StoreError(Exception):
 
 class StaleEdit(StoreError):
     """The row changed (in another copy of followup) since the record was read: not saved."""
+
+
+class DiskFull(StoreError):
+    """The disk holding the database or its backups is full: nothing is damaged; free space."""

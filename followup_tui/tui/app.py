@@ -27,7 +27,7 @@ from followup_tui.domain.records import Application, CallDraft, Profile, TouchKi
 from followup_tui.domain.rules import ActionKind, Settings, assess
 from followup_tui.domain.settings import DEFAULT_PREFERENCES, Preferences
 from followup_tui.domain.text import one_line, printable
-from followup_tui.store.errors import StoreError
+from followup_tui.store.errors import DiskFull, StoreError
 from followup_tui.store.locks import CallClaim, CallTaken, claim_call
 from followup_tui.store.reading import Reader
 from followup_tui.tui.commands import ApplicationCommands
@@ -184,7 +184,9 @@ class FollowupApp(App[None]):
     def _store_failed(self, error: StoreError) -> None:
         self.notify(
             f"{printable(str(error))}\nNothing can be saved until this is fixed.",
-            title="The database failed its check",
+            title="The disk is full"
+            if isinstance(error, DiskFull)
+            else "The database failed its check",
             severity="error",
             timeout=30,
             markup=False,

@@ -207,3 +207,21 @@ def test_a_shm_file_that_cannot_be_made_is_a_full_disk_not_damage(db_path, tmp_p
     assert done.returncode == 2 and "full" in done.stderr and "damaged" not in done.stderr
     with Store(db_path, backup_daily=False) as store:
         assert store.count_applications() == DEMO_COUNT
+
+
+async def test_the_tui_titles_a_full_disk_as_a_full_disk_not_a_failed_check(db_path, monkeypatch):
+    from followup_tui.tui.app import FollowupApp
+
+    filled(db_path)
+
+    def no_space(_descriptor: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(backups_module.os, "fsync", no_space)
+    app = FollowupApp(db_path, TODAY)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await loaded(pilot)
+        await settle(pilot)
+        shown = screen_text(app)  # the notice, title and all
+        assert "The disk is full" in shown
+        assert "failed its check" not in shown
