@@ -17,7 +17,7 @@ from followup_tui.domain.records import (
     TouchKind,
 )
 from followup_tui.domain.review import review_queue
-from followup_tui.domain.rules import assess
+from followup_tui.domain.rules import DEFAULT_SETTINGS, assess
 from followup_tui.domain.script import build_script
 from followup_tui.tui.screens.call import _who_text
 from followup_tui.tui.screens.review import step_sections
@@ -55,6 +55,6 @@ def test_the_review_says_no_answer_in_words() -> None:
 
 def test_the_call_panel_says_no_answer_in_words() -> None:
     script = build_script(APPLICATION, Profile("Alex Kim"), TODAY)
-    shown = _who_text(APPLICATION, script, TODAY, TouchKind.STATUS_CHECK).plain
+    shown = _who_text(APPLICATION, script, TODAY, TouchKind.STATUS_CHECK, DEFAULT_SETTINGS).plain
     assert "(status check, no answer)" in shown
     assert "no_answer" not in shown
