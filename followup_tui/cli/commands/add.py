@@ -7,9 +7,9 @@ import argparse
 from datetime import date, time
 from pathlib import Path
 
-from followup_tui.cli.common import Commands, UsageError
+from followup_tui.cli.common import Commands, UsageError, date_option
 from followup_tui.domain.checks import not_applied_yet
-from followup_tui.domain.dates import DateError, date_words, day_label, parse_date
+from followup_tui.domain.dates import date_words, day_label
 from followup_tui.domain.records import Application, Contact, Interview, Persistence
 from followup_tui.domain.text import one_line
 
@@ -156,9 +156,4 @@ def _application_from_flags(args: argparse.Namespace, today: date) -> Applicatio
 
 
 def _date_flag(flag: str, value: str | None, today: date) -> date | None:
-    if value is None:
-        return None
-    try:
-        return parse_date(value, today)
-    except DateError as error:
-        raise UsageError(f"{flag}: {error}") from None
+    return None if value is None else date_option(flag, value, today)

@@ -7,7 +7,12 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from followup_tui.cli.common import Commands, UsageError, reader_for
+from followup_tui.cli.common import (
+    Commands,
+    application_number,
+    no_such_application,
+    reader_for,
+)
 from followup_tui.cli.options import preferences_of
 
 
@@ -19,15 +24,12 @@ def add_parser(commands: Commands) -> None:
 
 
 def show_application(args: argparse.Namespace, today: date, path: Path) -> int:
-    try:
-        wanted = int(args.id.lstrip("#"))
-    except ValueError:
-        raise UsageError(f"{args.id!r} is not an application number") from None
+    wanted = application_number(args.id)
     from followup_tui.domain.rules import assess
     from followup_tui.formats.dossier import dossier_text
 
     application = reader_for(path).load_application(wanted)
     if application is None:
-        raise UsageError(f"no application #{wanted} (see `followup list`)")
+        raise no_such_application(wanted)
     sys.stdout.write(dossier_text(assess(application, today, preferences_of(args).rules)))
     return 0
