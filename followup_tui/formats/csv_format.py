@@ -109,6 +109,7 @@ class CsvImport:
     date_orders: list[ColumnOrder] = field(default_factory=list)  # the columns that need one
     assumed_thanked: int = 0  # interviews taken as thanked before the import (R1)
     today: date | None = None
+    settings: Settings = DEFAULT_SETTINGS  # the rules' numbers the overdue count uses
 
     @property
     def undecided(self) -> list[ColumnOrder]:
@@ -120,7 +121,8 @@ class CsvImport:
         first, with another follow-up first)."""
         if self.today is None:
             return (0, 0)
-        states = [row_state(a) for a in review_list(self.applications, self.today)]
+        assessed = review_list(self.applications, self.today, self.settings)
+        states = [row_state(a) for a in assessed]
         return states.count(RowState.OVERDUE_THANK_YOU), states.count(RowState.OVERDUE)
 
     def preview(self) -> str:
@@ -196,8 +198,14 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def read_csv(text: str, today: date, date_order: DateOrder | None = None) -> CsvImport:
-    """Everything the file holds, and what it cannot read; writes nothing.
+def read_csv(
+    text: str,
+    today: date,
+    date_order: DateOrder | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> CsvImport:
+    """Everything the file holds, and what it cannot read; writes nothing. `settings` are the
+    rules' numbers the preview counts overdue rows with, as the dashboard will.
 
     `date_order` is used for the date columns the file's own dates do not decide; a file that
     contradicts it, or mixes orders in a column, raises CsvProblem.
@@ -242,7 +250,7 @@ def read_csv(text: str, today: date, date_order: DateOrder | None = None) -> Csv
         raise CsvProblem(str(error)) from None
     order_of = {column.column: column.order for column in date_orders}
     orders = {f: order_of.get(mapping[f]) for f in dated}
-    result = CsvImport(mapping, ignored, date_orders=date_orders, today=today)
+    result = CsvImport(mapping, ignored, date_orders=date_orders, today=today, settings=settings)
     for line, values in rows:
         try:
             application = _application(values, len(result.applications) + 1, today, orders)

@@ -193,3 +193,15 @@ def test_r1_the_preview_says_how_many_rows_would_be_overdue():
     # Hooli's note ("No" in the file); the follow-ups nobody logged are really due.
     assert "Overdue on the dashboard after import: " in preview
     assert " rows (1 with a thank-you note, " in preview
+
+
+def test_r3_the_previews_overdue_count_follows_the_first_check_setting():
+    # Interviewed 9 days before, long thanked (taken as thanked on import), no decision date:
+    # the first status check is 5 days after (overdue) by default, 12 days after with the setting.
+    from followup_tui.domain.rules import Settings
+
+    text = "Company,Role,Interview Date\nAcme,Engineer,2026-03-02\n"
+    today = date(2026, 3, 11)
+    assert read_csv(text, today).overdue_rows() == (0, 1)
+    patient = read_csv(text, today, settings=Settings(first_check_days=12))
+    assert patient.overdue_rows() == (0, 0)

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from followup_tui.cli.common import Commands, UsageError
+from followup_tui.cli.options import preferences_of
 from followup_tui.domain.records import Application, Profile
 from followup_tui.domain.text import printable
 
@@ -105,7 +106,7 @@ def _import_csv(args: argparse.Namespace, text: str, today: date, path: Path) ->
 
     order = DateOrder(args.date_order) if args.date_order else None
     try:
-        found = read_csv(text, today, date_order=order)
+        found = read_csv(text, today, date_order=order, settings=preferences_of(args).rules)
     except CsvProblem as error:
         raise UsageError(f"{args.file}: {error}; nothing was imported") from None
     sys.stderr.write(printable(found.preview()))
