@@ -15,6 +15,7 @@ from followup_tui.cli.common import (
     no_such_application,
     store_to_change,
 )
+from followup_tui.cli.options import preferences_of
 from followup_tui.domain.records import Status
 
 OUTCOMES = [status.value for status in Status if status.is_closed]
@@ -79,7 +80,7 @@ def close_application(args: argparse.Namespace, today: date, path: Path) -> int:
     if closed is not None:
         from followup_tui.domain.rules import assess, describe
 
-        action = assess(closed, today).next_action
+        action = assess(closed, today, preferences_of(args).rules).next_action
         if action is not None:
             print(f"Next: {one_line(describe(action))} ({action.rule})")
     if others:

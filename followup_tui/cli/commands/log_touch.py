@@ -100,14 +100,13 @@ def log_touch(args: argparse.Namespace, today: date, path: Path) -> int:
         application = store.load_application(number)
         if application is None:
             raise no_such_application(number)
-        contacts = _contacts(application, kind, args.contact or [], today)
+        rules = preferences_of(args).rules
+        contacts = _contacts(application, kind, args.contact or [], today, rules)
         touches = [
             Touch(0, on, Channel(args.channel), direction, kind, who, outcome, args.notes)
             for who in contacts
         ]
-        warnings = _rule_warnings(
-            application, touches, preferences_of(args).rules, anyway=args.anyway
-        )
+        warnings = _rule_warnings(application, touches, rules, anyway=args.anyway)
         store.log_touches(number, touches, expected_decision=expected)
     from followup_tui.domain.dates import short_day
     from followup_tui.domain.text import one_line
@@ -125,7 +124,7 @@ def log_touch(args: argparse.Namespace, today: date, path: Path) -> int:
 
 
 def _contacts(
-    application: Application, kind: TouchKind, given: list[str], today: date
+    application: Application, kind: TouchKind, given: list[str], today: date, rules: Settings
 ) -> list[int | None]:
     """Whom the touch was with: the contacts named, else the one the form would suggest."""
     from followup_tui.domain.rules import ActionKind, assess, who_decides
@@ -137,7 +136,7 @@ def _contacts(
         # As the thank-you form ticks them: everyone still owed a note (R1).
         owed = [
             action.contact.id
-            for action in assess(application, today).actions
+            for action in assess(application, today, rules).actions
             if action.kind is ActionKind.THANK_YOU and action.contact is not None
         ]
         if not owed:
@@ -154,7 +153,7 @@ def _contacts(
     follow_up = next(
         (
             action
-            for action in assess(application, today).actions
+            for action in assess(application, today, rules).actions
             if action.contact is not None and action.kind is not ActionKind.THANK_YOU
         ),
         None,
