@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
+from sqlalchemy import ColumnDefault, Date, Integer, MetaData, Table
+from sqlalchemy.dialects import sqlite
 from sqlmodel import SQLModel
 
 import followup_tui.store.tables  # noqa: F401  (registers the tables)
@@ -78,18 +82,120 @@ def test_a_failing_step_leaves_the_file_at_the_previous_version(tmp_path, monkey
     connection.close()
 
 
+# SQLModel declares text as VARCHAR, the DDL as TEXT: the same to SQLite.
+_TEXT = {"VARCHAR": "TEXT"}
+
+
+def _literal(default: ColumnDefault | None) -> str | None:
+    """A SQLModel column's default as the DDL writes it: 'active', 0, 1, ''."""
+    if default is None:
+        return None
+    value = default.arg
+    if isinstance(value, bool):
+        return str(int(value))
+    return f"'{value}'" if isinstance(value, str) else str(value)
+
+
+def orm_mismatches(path: Path, tables: Iterable[Table]) -> list[str]:
+    """Every difference between the SQLModel tables and the file's schema, column by column:
+    name, declared type, NOT NULL, primary key, default, and the links (where each points, what
+    deleting that row does)."""
+    connection = sqlite3.connect(path)
+    try:
+        problems = []
+        for table in tables:
+            info = connection.execute(f"PRAGMA table_info({table.name})").fetchall()
+            in_ddl = {
+                name: (kind, not_null, default, pk) for _, name, kind, not_null, default, pk in info
+            }
+            if set(in_ddl) != set(table.columns.keys()):
+                problems.append(
+                    f"{table.name}: DDL {sorted(in_ddl)}, SQLModel {table.columns.keys()}"
+                )
+                continue
+            for column in table.columns:
+                kind, not_null, default, pk = in_ddl[column.name]
+                where = f"{table.name}.{column.name}"
+                declared = column.type.compile(dialect=sqlite.dialect())
+                if kind != _TEXT.get(declared, declared):
+                    problems.append(f"{where}: DDL {kind}, SQLModel {declared}")
+                if bool(pk) != column.primary_key:
+                    problems.append(f"{where}: primary key in one only")
+                if not column.primary_key and bool(not_null) == column.nullable:
+                    problems.append(f"{where}: NOT NULL in one only")
+                if column.default is not None and callable(column.default.arg):
+                    continue  # made for each row: a new uid (the DDL's '' is for rows before v7)
+                if default != _literal(column.default):
+                    problems.append(
+                        f"{where}: DDL default {default}, SQLModel {_literal(column.default)}"
+                    )
+            links = {
+                (link[3], link[2], link[4], link[6])
+                for link in connection.execute(f"PRAGMA foreign_key_list({table.name})")
+            }
+            linked = {
+                (
+                    link.parent.name,
+                    link.column.table.name,
+                    link.column.name,
+                    link.ondelete or "NO ACTION",
+                )
+                for link in table.foreign_keys
+            }
+            if links != linked:
+                problems.append(f"{table.name}: links in the DDL {links}, in SQLModel {linked}")
+        return problems
+    finally:
+        connection.close()
+
+
 def test_migrated_schema_matches_the_sqlmodel_tables(tmp_path):
     path = tmp_path / "followup.sqlite"
     Store(path).close()
+    assert orm_mismatches(path, SQLModel.metadata.sorted_tables) == []
+
+
+def _drift(table: Table, change: str) -> None:
+    column = table.c.closed_on if table.name == "application" else table.c.contact_id
+    if change == "NULL":
+        column.nullable = not column.nullable
+    elif change == "type":
+        column.type = Integer() if table.name == "application" else Date()
+    elif change == "default":
+        column.default = ColumnDefault("2026-01-01")
+    elif change == "link":
+        next(iter(column.foreign_keys)).ondelete = "CASCADE"
+
+
+@pytest.mark.parametrize(
+    ("table_name", "change"),
+    [
+        ("application", "NULL"),
+        ("application", "type"),
+        ("application", "default"),
+        ("touch", "NULL"),
+        ("touch", "link"),
+        ("call_draft", "type"),
+    ],
+)
+def test_a_sqlmodel_table_unlike_the_ddl_is_caught(tmp_path, table_name, change):
+    path = tmp_path / "followup.sqlite"
+    Store(path).close()
+    copies = MetaData()
+    tables = [table.to_metadata(copies) for table in SQLModel.metadata.sorted_tables]
+    _drift(copies.tables[table_name], change)
+    problems = orm_mismatches(path, tables)
+    assert problems and {re.split("[.:]", problem)[0] for problem in problems} == {table_name}
+
+
+def test_a_column_only_the_ddl_has_is_caught(tmp_path):
+    path = tmp_path / "followup.sqlite"
+    Store(path).close()
     connection = sqlite3.connect(path)
-    for table in SQLModel.metadata.sorted_tables:
-        columns = {row[1]: row for row in connection.execute(f"PRAGMA table_info({table.name})")}
-        assert set(columns) == {column.name for column in table.columns}, table.name
-        for column in table.columns:
-            not_null = bool(columns[column.name][3])
-            if not column.primary_key:
-                assert not_null == (not column.nullable), f"{table.name}.{column.name}"
+    connection.execute("ALTER TABLE interview ADD COLUMN mood TEXT")
     connection.close()
+    problems = orm_mismatches(path, SQLModel.metadata.sorted_tables)
+    assert [problem.split(":")[0] for problem in problems] == ["interview"]
 
 
 def test_v6_old_applications_read_as_applied_on_no_known_day_and_nothing_to_withdraw(tmp_path):
