@@ -8,18 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import text as sql
 from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlmodel import Session, col, select
+from sqlmodel import Session, SQLModel, col, select
 
 from followup_tui.domain.matching import Change, Match
 from followup_tui.domain.records import (
     Application,
+    CallDraft,
     Contact,
     Debrief,
     Interview,
@@ -40,9 +41,12 @@ from followup_tui.store.tables import (
     ContactRow,
     InterviewerRow,
     InterviewRow,
+    OfApplication,
     ProfileRow,
+    Row,
     ScriptLineRow,
     TouchRow,
+    Versioned,
 )
 
 
@@ -168,19 +172,15 @@ class Store(Reader):
             contacts = _contact_ids(session, application_id)
             ids = [_logged(session, application_id, touch, contacts) for touch in touches]
             if expected_decision is not None:
-                row.expected_decision = expected_decision
-                row.decision_learned_on = max(touch.on for touch in touches) if touches else None
-                _bump(row)
-                session.add(row)
+                learned_on = max(touch.on for touch in touches) if touches else None
+                _decision_learned(row, expected_decision, learned_on)
         return ids
 
     def snooze(self, application_id: int, until: date | None) -> None:
         """No action is due before `until`; None lifts the snooze."""
         with self._writing() as session:
             row = _application_row(session, application_id)
-            row.snoozed_until = until
-            _bump(row)
-            session.add(row)
+            _edit(row, replace(_record(row, Application), snoozed_until=until))
 
     def save_application(self, application: Application) -> int:
         """Add a new application (id 0) or update an existing one's own fields (not its history)."""
@@ -189,8 +189,7 @@ class Store(Reader):
         with self._writing() as session:
             row = _application_row(session, application.id)
             _check_version(row, application.version, f"#{application.id} {application.company}")
-            _edit(row, columns.APPLICATION, application)
-            session.add(row)
+            _edit(row, application)
         return application.id
 
     def save_contact(self, application_id: int, contact: Contact) -> int:
@@ -198,12 +197,11 @@ class Store(Reader):
         with self._writing() as session:
             _application_row(session, application_id)
             if contact.id == 0:
-                row = ContactRow(application_id=application_id, full_name=contact.full_name)
+                row = _new(ContactRow, contact, application_id=application_id)
             else:
                 row = _row_of(session, ContactRow, contact.id, application_id)
                 _check_version(row, contact.version, contact.full_name)
-                _bump(row)
-            _assign(row, columns.CONTACT.edited(), contact)
+                _edit(row, contact)
             return _new_id(session, row)
 
     def save_interview(
@@ -226,13 +224,9 @@ class Store(Reader):
             application = _application_row(session, application_id)
             if expected_decision is not None:
                 if application_version is not None:
-                    _check_version(
-                        application, application_version, f"#{application_id} {application.company}"
-                    )
-                application.expected_decision = expected_decision
-                application.decision_learned_on = interview.held_on
-                _bump(application)
-                session.add(application)
+                    company = _record(application, Application).company
+                    _check_version(application, application_version, f"#{application_id} {company}")
+                _decision_learned(application, expected_decision, interview.held_on)
             known = _contact_ids(session, application_id)
             for contact_id in interview.interviewer_ids:
                 if contact_id not in known:
@@ -240,16 +234,15 @@ class Store(Reader):
                         f"contact {contact_id} is not on application #{application_id}"
                     )
             if interview.id == 0:
-                row = InterviewRow(application_id=application_id, held_on=interview.held_on)
+                row = _new(InterviewRow, interview, application_id=application_id)
             else:
                 row = _row_of(session, InterviewRow, interview.id, application_id)
                 _check_version(row, interview.version, f"the {interview.held_on} interview")
-                _bump(row)
-            _assign(row, columns.INTERVIEW.edited(), interview)
+                _edit(row, interview)
             interview_id = _new_id(session, row)
             people = list(interview.interviewer_ids)
             for name in new_interviewers:
-                contact = ContactRow(application_id=application_id, full_name=name)
+                contact = _new(ContactRow, Contact(0, name), application_id=application_id)
                 people.append(_new_id(session, contact))
             links = session.exec(
                 select(InterviewerRow).where(InterviewerRow.interview_id == interview_id)
@@ -278,20 +271,22 @@ class Store(Reader):
             raise StoreError(f"{status.value} is not a way to close an application")
         with self._writing() as session:
             row = _application_row(session, application_id)
-            _take_back_suggestions(session, row)  # closed again as something else
-            row.status, row.closed_on, row.closed_reason = status.value, on, reason
-            row.snoozed_until = None
-            _bump(row)
-            if notes.strip():
-                row.notes = f"{row.notes.rstrip()}\n\n{notes}".lstrip("\n")
-            session.add(row)
+            application = _record(row, Application)
+            _take_back_suggestions(session, application)  # closed again as something else
+            closed = replace(
+                application,
+                status=status,
+                closed_on=on,
+                closed_reason=reason,
+                snoozed_until=None,
+                notes=_added(application.notes, notes),
+            )
+            _edit(row, closed)
             if status is Status.OFFER_ACCEPTED:
                 _suggest_withdrawing(session, application_id, on)
             for contact_id in rapport_ids:
                 contact = _row_of(session, ContactRow, contact_id, application_id)
-                contact.rapport = True
-                _bump(contact)
-                session.add(contact)
+                _edit(contact, replace(_record(contact, Contact), rapport=True))
 
     def reopen_application(self, application_id: int) -> None:
         """Back into the review; the closing reason stays in the record until closed again.
@@ -300,20 +295,18 @@ class Store(Reader):
         answered yet (R13)."""
         with self._writing() as session:
             row = _application_row(session, application_id)
-            _take_back_suggestions(session, row)
-            row.status, row.closed_on = Status.ACTIVE.value, None
-            _bump(row)
-            session.add(row)
+            application = _record(row, Application)
+            _take_back_suggestions(session, application)
+            _edit(row, replace(application, status=Status.ACTIVE, closed_on=None))
 
     def park_application(self, application_id: int, parked: bool) -> None:
         """Parked: out of the schedule without being closed (nobody can be reached)."""
         with self._writing() as session:
             row = _application_row(session, application_id)
-            if Status(row.status).is_closed:
+            application = _record(row, Application)
+            if application.status.is_closed:
                 raise StoreError("a closed application cannot be parked: reopen it first")
-            row.status = Status.PARKED.value if parked else Status.ACTIVE.value
-            _bump(row)
-            session.add(row)
+            _edit(row, replace(application, status=Status.PARKED if parked else Status.ACTIVE))
 
     def restore(self, application: Application) -> None:
         """Put an application's own fields and its contacts' marks back as they were (undo).
@@ -325,14 +318,13 @@ class Store(Reader):
             row = _application_row(session, application.id)
             _check_version(row, application.version + 1, f"#{application.id} {application.company}")
             if application.status is not Status.OFFER_ACCEPTED:
-                _take_back_suggestions(session, row)  # undoing an offer accepted (R13)
-            _edit(row, columns.APPLICATION, application)
-            session.add(row)
+                # Undoing an offer accepted (R13).
+                _take_back_suggestions(session, _record(row, Application))
+            _edit(row, application)
             for contact in application.contacts:
                 contact_row = session.get(ContactRow, contact.id)
                 if contact_row is not None:
-                    _edit(contact_row, columns.CONTACT, contact)
-                    session.add(contact_row)
+                    _edit(contact_row, contact)
 
     def delete_touch(self, application_id: int, touch_id: int) -> None:
         with self._writing() as session:
@@ -364,9 +356,7 @@ class Store(Reader):
                     f"{what} was deleted elsewhere (another followup open?) since you opened "
                     "it, so this was not saved; it has been reloaded"
                 )
-            edited_columns = columns.TOUCH.edited()
-            stored = {name: getattr(row, name) for name in columns.names(edited_columns)}
-            if stored != columns.values(edited_columns, touch):
+            if _record(row, Touch) != touch:
                 raise StaleEdit(
                     f"{what} was changed elsewhere (another followup open?) since you opened "
                     "it, so this was not saved; it has been reloaded: check it and do it again"
@@ -374,8 +364,7 @@ class Store(Reader):
             contact_id = edited.contact_id
             if contact_id is not None and contact_id not in _contact_ids(session, application_id):
                 raise StoreError(f"contact {contact_id} is not on application #{application_id}")
-            _assign(row, edited_columns, edited)
-            session.add(row)
+            _write(row, edited)
 
     def delete_application(
         self, application_id: int, *, version: int | None = None
@@ -386,8 +375,9 @@ class Store(Reader):
         application as read), refused if it was changed elsewhere since."""
         with self._writing() as session:
             row = _application_row(session, application_id)
+            company = _record(row, Application).company
             if version is not None:
-                _check_version(row, version, f"#{application_id} {row.company}")
+                _check_version(row, version, f"#{application_id} {company}")
             connection = session.connection()
             taken = []
             for table, where in _OWN_ROWS:
@@ -400,7 +390,7 @@ class Store(Reader):
                 connection.execute(
                     sql(f'DELETE FROM "{table}" WHERE {where}'), {"id": application_id}
                 )
-            return DeletedApplication(application_id, row.company, tuple(taken))
+            return DeletedApplication(application_id, company, tuple(taken))
 
     def undelete_application(self, deleted: DeletedApplication) -> None:
         """Put a deleted application back (undo): every row as it was, ids and versions
@@ -437,11 +427,12 @@ class Store(Reader):
         """
         with self._writing() as session:
             row = _row_of(session, InterviewRow, debrief.interview_id, application_id)
-            _check_version(row, debrief.interview_version, f"the {row.held_on} interview")
+            interview = _record(row, Interview)
+            _check_version(row, debrief.interview_version, f"the {interview.held_on} interview")
             people: list[int] = []
             for person in debrief.people:
                 if person.id == 0:
-                    contact = ContactRow(application_id=application_id, full_name="")
+                    contact = _new(ContactRow, person, application_id=application_id)
                 else:
                     found = session.get(ContactRow, person.id)
                     if found is None or found.application_id != application_id:
@@ -450,12 +441,9 @@ class Store(Reader):
                         )
                     contact = found
                     _check_version(contact, person.version, person.full_name)
-                    _bump(contact)
-                _assign(contact, columns.CONTACT.edited(), person)
+                    _edit(contact, person)
                 people.append(_new_id(session, contact))
-            row.topics, row.concerns = debrief.topics, debrief.concerns
-            _bump(row)
-            session.add(row)
+            _edit(row, replace(interview, topics=debrief.topics, concerns=debrief.concerns))
             interview_id = _id(row)
             links = session.exec(
                 select(InterviewerRow).where(InterviewerRow.interview_id == interview_id)
@@ -463,10 +451,7 @@ class Store(Reader):
             _link_interviewers(session, interview_id, links, people)
             if debrief.expected_decision is not None:
                 application = _application_row(session, application_id)
-                application.expected_decision = debrief.expected_decision
-                application.decision_learned_on = row.held_on
-                _bump(application)
-                session.add(application)
+                _decision_learned(application, debrief.expected_decision, interview.held_on)
             return tuple(dict.fromkeys(people))
 
     def log_feedback_call(
@@ -487,10 +472,13 @@ class Store(Reader):
         with self._writing() as session:
             row = _application_row(session, application_id)
             touch_id = _logged(session, application_id, touch)
-            row.feedback = _added(row.feedback, feedback)
-            row.lessons = _added(row.lessons, lessons)
-            _bump(row)
-            session.add(row)
+            application = _record(row, Application)
+            heard = replace(
+                application,
+                feedback=_added(application.feedback, feedback),
+                lessons=_added(application.lessons, lessons),
+            )
+            _edit(row, heard)
             if draft_id is not None:
                 draft = session.get(CallDraftRow, draft_id)
                 if draft is None or draft.application_id != application_id:
@@ -506,11 +494,15 @@ class Store(Reader):
         with self._writing() as session:
             row = _application_row(session, application_id)
             touch_id = _logged(session, application_id, note)
-            row.status, row.closed_on = Status.WITHDRAWN.value, note.on
-            row.closed_reason, row.snoozed_until = reason, None
-            row.withdraw_answer = WithdrawAnswer.WITHDRAW.value
-            _bump(row)
-            session.add(row)
+            withdrawn = replace(
+                _record(row, Application),
+                status=Status.WITHDRAWN,
+                closed_on=note.on,
+                closed_reason=reason,
+                snoozed_until=None,
+                withdraw_answer=WithdrawAnswer.WITHDRAW,
+            )
+            _edit(row, withdrawn)
             return touch_id
 
     def keep_application(self, *application_ids: int) -> None:
@@ -519,9 +511,7 @@ class Store(Reader):
         with self._writing() as session:
             for application_id in application_ids:
                 row = _application_row(session, application_id)
-                row.withdraw_answer = WithdrawAnswer.KEEP.value
-                _bump(row)
-                session.add(row)
+                _edit(row, replace(_record(row, Application), withdraw_answer=WithdrawAnswer.KEEP))
 
     # The user, the call panel and its scripts ------------------------------------------------
 
@@ -544,20 +534,15 @@ class Store(Reader):
             _application_row(session, application_id)
             if contact_id is not None and contact_id not in _contact_ids(session, application_id):
                 raise StoreError(f"contact {contact_id} is not on application #{application_id}")
-            row = CallDraftRow(
-                application_id=application_id,
-                contact_id=contact_id,
-                started_at=started_at.astimezone(UTC).isoformat(),
-            )
-            return _new_id(session, row)
+            draft = CallDraft(0, application_id, contact_id, started_at)
+            return _new_id(session, CallDraftRow(**columns.row_values(columns.CALL_DRAFT, draft)))
 
     def save_call_notes(self, draft_id: int, notes: str) -> None:
         with self._writing() as session:
             row = session.get(CallDraftRow, draft_id)
             if row is None:
                 raise StoreError(f"the call {draft_id} is no longer open")
-            row.notes = notes
-            session.add(row)
+            _write(row, replace(_record(row, CallDraft), notes=notes))
 
     def finish_call(
         self,
@@ -581,20 +566,17 @@ class Store(Reader):
             session.add(row)
             if expected_decision is not None:
                 application = _application_row(session, application_id)
-                application.expected_decision = expected_decision
-                application.decision_learned_on = touch.on
-                _bump(application)
-                session.add(application)
+                _decision_learned(application, expected_decision, touch.on)
             if concern.strip():
                 last = session.exec(
                     select(InterviewRow)
                     .where(InterviewRow.application_id == application_id)
-                    .order_by(col(InterviewRow.held_on).desc(), col(InterviewRow.id).desc())
+                    .order_by(_INTERVIEW.held_on.desc(), col(InterviewRow.id).desc())
                 ).first()
                 if last is not None:
-                    last.concerns = f"{last.concerns.rstrip()}; {concern}".lstrip("; ")
-                    _bump(last)
-                    session.add(last)
+                    interview = _record(last, Interview)
+                    concerns = f"{interview.concerns.rstrip()}; {concern}".lstrip("; ")
+                    _edit(last, replace(interview, concerns=concerns))
             session.delete(draft)
             return _new_id(session, row)
 
@@ -609,7 +591,7 @@ class Store(Reader):
     def invited_interview(self, uid: str) -> tuple[int, int] | None:
         """(application id, interview id) of the interview imported from invitation `uid`."""
         with self._writing() as session:
-            row = session.exec(select(InterviewRow).where(InterviewRow.invite_uid == uid)).first()
+            row = session.exec(select(InterviewRow).where(_INTERVIEW.invite_uid == uid)).first()
             return None if row is None else (row.application_id, _id(row))
 
     def upsert_interview_by_uid(
@@ -628,7 +610,7 @@ class Store(Reader):
         """
         with self._writing() as session:
             _application_row(session, application_id)
-            found = session.exec(select(InterviewRow).where(InterviewRow.invite_uid == uid))
+            found = session.exec(select(InterviewRow).where(_INTERVIEW.invite_uid == uid))
             row = found.first()
             created = row is None
             if row is None:
@@ -637,23 +619,21 @@ class Store(Reader):
                         f"the {interview.held_on} interview was removed elsewhere (another "
                         "followup open?), so this was not saved: import the invitation again"
                     )
-                row = InterviewRow(
-                    application_id=application_id, held_on=interview.held_on, invite_uid=uid
-                )
+                row = _new(InterviewRow, interview, application_id=application_id, invite_uid=uid)
             else:
                 if row.application_id != application_id:
                     raise StoreError(
                         f"this invitation is already on application #{row.application_id}, "
                         f"not #{application_id}"
                     )
+                held_on = _record(row, Interview).held_on
                 if row.id != interview.id:
                     raise StaleEdit(
-                        f"the {row.held_on} interview was imported elsewhere (another followup "
+                        f"the {held_on} interview was imported elsewhere (another followup "
                         "open?) since this began, so this was not saved: import it again"
                     )
-                _check_version(row, interview.version, f"the {row.held_on} interview")
-                _bump(row)
-            _assign(row, columns.INTERVIEW.edited(), interview)
+                _check_version(row, interview.version, f"the {held_on} interview")
+                _edit(row, interview)
             interview_id = _new_id(session, row)
             linked = session.exec(
                 select(InterviewerRow)
@@ -673,7 +653,7 @@ class Store(Reader):
         """Delete the interview imported from invitation `uid` (it was cancelled); its contacts
         stay. Returns whether there was one."""
         with self._writing() as session:
-            row = session.exec(select(InterviewRow).where(InterviewRow.invite_uid == uid)).first()
+            row = session.exec(select(InterviewRow).where(_INTERVIEW.invite_uid == uid)).first()
             if row is None:
                 return False
             session.delete(row)
@@ -725,58 +705,61 @@ def _suggest_withdrawing(session: Session, accepted_id: int, on: date) -> None:
     """R13: every other active application gets the withdraw-or-keep question."""
     for other in session.exec(
         select(ApplicationRow).where(
-            ApplicationRow.status == Status.ACTIVE.value, ApplicationRow.id != accepted_id
+            _APPLICATION.status == Status.ACTIVE.value, _APPLICATION.id != accepted_id
         )
     ):
-        other.withdraw_suggested_on = on
-        other.withdraw_answer = WithdrawAnswer.UNANSWERED.value
-        _bump(other)
-        session.add(other)
+        asked = replace(
+            _record(other, Application),
+            withdraw_suggested_on=on,
+            withdraw_answer=WithdrawAnswer.UNANSWERED,
+        )
+        _edit(other, asked)
 
 
-def _take_back_suggestions(session: Session, row: ApplicationRow) -> None:
+def _take_back_suggestions(session: Session, application: Application) -> None:
     """An accepted offer undone or reopened: the withdrawals it suggested and nobody answered
     are taken back (answers stay)."""
-    if row.status != Status.OFFER_ACCEPTED.value or row.closed_on is None:
+    if application.status is not Status.OFFER_ACCEPTED or application.closed_on is None:
         return
     for other in session.exec(
         select(ApplicationRow).where(
-            ApplicationRow.withdraw_suggested_on == row.closed_on,
-            ApplicationRow.withdraw_answer == WithdrawAnswer.UNANSWERED.value,
-            ApplicationRow.id != row.id,
+            _APPLICATION.withdraw_suggested_on == application.closed_on,
+            _APPLICATION.withdraw_answer == WithdrawAnswer.UNANSWERED.value,
+            _APPLICATION.id != application.id,
         )
     ):
-        other.withdraw_suggested_on = None
-        _bump(other)
-        session.add(other)
+        _edit(other, replace(_record(other, Application), withdraw_suggested_on=None))
 
 
 def _contact_for(
-    session: Session, application_id: int, contacts: list[ContactRow], person: Contact
+    session: Session,
+    application_id: int,
+    contacts: list[ContactRow],
+    person: Contact,
 ) -> int:
     """The id of the application's contact who is `person`, added if there is none."""
     email = person.email.strip().casefold()
-    for contact in contacts:
+    known = [(row, _record(row, Contact)) for row in contacts]
+    for row, contact in known:
         if email and contact.email.strip().casefold() == email:
-            return _id(contact)
-    for contact in contacts:
+            return _id(row)
+    for row, contact in known:
         if not contact.email.strip() and contact.full_name.strip() == person.full_name.strip():
-            contact.email = person.email  # the same person, now with an address
-            _bump(contact)
-            session.add(contact)
-            return _id(contact)
-    row = ContactRow(application_id=application_id, full_name=person.full_name, email=person.email)
+            _edit(row, replace(contact, email=person.email))  # the same person, now with an address
+            return _id(row)
+    new = Contact(0, person.full_name, email=person.email)
+    row = _new(ContactRow, new, application_id=application_id)
     contacts.append(row)
     return _new_id(session, row)
 
 
-def _id(row: WithId) -> int:
+def _id(row: Row) -> int:
     """The id of a row that has been flushed (SQLModel types it as optional)."""
     assert row.id is not None
     return row.id
 
 
-def _new_id(session: Session, row: WithId) -> int:
+def _new_id(session: Session, row: Row) -> int:
     """Add the row and return the id the database gives it."""
     session.add(row)
     session.flush()
@@ -807,20 +790,64 @@ def _link_interviewers(
         )
 
 
-Versioned = ApplicationRow | ContactRow | InterviewRow
-WithId = ApplicationRow | ContactRow | InterviewRow | TouchRow | CallDraftRow
-Child = TypeVar("Child", ContactRow, InterviewRow, TouchRow)
+Child = TypeVar("Child", bound=OfApplication)
+R = TypeVar("R")
+New = TypeVar("New", bound=Row)
+
+# Rows and records: the store reads a row as its record, changes the record
+# (`dataclasses.replace`, checked by mypy) and writes back what an edit of it changes; a query
+# names a record's columns through these.
+_DESCRIBED = {table.record: table for table in columns.TABLES if table.record is not None}
+_APPLICATION = SQLModel.metadata.tables[columns.APPLICATION.name].c
+_INTERVIEW = SQLModel.metadata.tables[columns.INTERVIEW.name].c
 
 
-def _assign(row: object, of: tuple[columns.Column, ...], record: object) -> None:
-    for name, value in columns.values(of, record).items():
+def _record(row: Row, record: type[R]) -> R:
+    """The record a row holds: its own fields (its history is other tables')."""
+    table = _DESCRIBED[record]
+    values = {
+        column.field: _field(column, getattr(row, column.name))
+        for column in table.columns
+        if column.field is not None
+    }
+    return record(**values)
+
+
+def _field(column: columns.Column, value: Any) -> Any:
+    """A field's value from what the column holds: `columns.stored` the other way."""
+    if value is None:
+        return None
+    if column.enum is not None:
+        return column.enum(value)
+    if column.utc:
+        return datetime.fromisoformat(value)
+    return value
+
+
+def _write(row: Row, record: object) -> None:
+    """Write onto the row what an edit of the record changes (`columns.Table.edited`)."""
+    for name, value in columns.values(_DESCRIBED[type(record)].edited(), record).items():
         setattr(row, name, value)
 
 
-def _edit(row: Versioned, table: columns.Table, record: object) -> None:
+def _edit(row: Versioned, record: object) -> None:
     """Write what an edit of the record changes, as a new version of the row."""
-    _assign(row, table.edited(), record)
+    _write(row, record)
     _bump(row)
+
+
+def _new(row_class: type[New], record: object, **made: Any) -> New:
+    """A new row holding what an edit of the record writes, with what is set only when a row
+    is made (`made`: its application, an invitation's uid); its own uid is new."""
+    row = row_class(**made)
+    _write(row, record)
+    return row
+
+
+def _decision_learned(row: Versioned, expected: date, on: date | None) -> None:
+    """The application's decision is expected on `expected`, as learned on `on`."""
+    application = _record(row, Application)
+    _edit(row, replace(application, expected_decision=expected, decision_learned_on=on))
 
 
 def _bump(row: Versioned) -> None:
@@ -835,7 +862,7 @@ def _check_version(row: Versioned, expected: int, what: str) -> None:
         )
 
 
-def _application_row(session: Session, application_id: int) -> ApplicationRow:
+def _application_row(session: Session, application_id: int) -> Versioned:
     row = session.get(ApplicationRow, application_id)
     if row is None:
         raise StoreError(f"no application #{application_id}")
@@ -860,7 +887,7 @@ def _logged(
 
 def _touch_row(
     application_id: int, touch: Touch, contact_id: int | None, touch_id: int | None = None
-) -> TouchRow:
+) -> OfApplication:
     values = columns.row_values(columns.TOUCH, touch) | {"contact_id": contact_id}
     return TouchRow(id=touch_id, application_id=application_id, **values)
 
@@ -928,21 +955,18 @@ def _take_theirs(
     if isinstance(here, Application) and isinstance(there, Application):
         application = _application_row(session, application_id)
         _check_version(application, here.version, what)
-        _edit(application, columns.APPLICATION, there)
-        session.add(application)
+        _edit(application, there)
         for variant, lines in (("call", there.call_script), ("voicemail", there.voicemail_script)):
             if lines != (here.call_script if variant == "call" else here.voicemail_script):
                 _replace_script(session, application_id, variant, lines)
     elif isinstance(here, Contact) and isinstance(there, Contact):
         contact = _row_of(session, ContactRow, here.id, application_id)
         _check_version(contact, here.version, what)
-        _edit(contact, columns.CONTACT, there)
-        session.add(contact)
+        _edit(contact, there)
     elif isinstance(here, Interview) and isinstance(there, Interview):
         interview = _row_of(session, InterviewRow, here.id, application_id)
         _check_version(interview, here.version, what)
-        _edit(interview, columns.INTERVIEW, there)
-        session.add(interview)
+        _edit(interview, there)
         links = session.exec(
             select(InterviewerRow).where(InterviewerRow.interview_id == here.id)
         ).all()
@@ -951,9 +975,7 @@ def _take_theirs(
     elif isinstance(here, Touch) and isinstance(there, Touch):
         touch = _row_of(session, TouchRow, here.id, application_id)
         person = contact_ids.get(there.contact_id) if there.contact_id is not None else None
-        _assign(touch, columns.TOUCH.edited(), there)
-        touch.contact_id = person  # the file's contact, as stored here
-        session.add(touch)
+        _write(touch, replace(there, contact_id=person))  # the file's contact, as stored here
 
 
 def _replace_script(

@@ -10,16 +10,27 @@ from sqlmodel import Field, SQLModel
 from followup_tui.store.columns import new_uid
 
 
-class _Row(SQLModel):
+class Row(SQLModel):
     """A row with an id of its own."""
 
     id: int | None = Field(default=None, primary_key=True)
 
 
-class _OfApplication(_Row):
+class Versioned(Row):
+    """A row that keeps a version: every change bumps it, and an edit made on an older version
+    is refused (`StaleEdit`, two copies open at once)."""
+
+    row_version: int = 1
+
+
+class OfApplication(Row):
     """A row of one application's history, deleted with it."""
 
     application_id: int = Field(foreign_key="application.id", ondelete="CASCADE")
+
+
+class VersionedOfApplication(OfApplication, Versioned):
+    """A contact or an interview: one application's, and versioned."""
 
 
 class _Identified(SQLModel):
@@ -28,7 +39,7 @@ class _Identified(SQLModel):
     uid: str = Field(default_factory=new_uid)
 
 
-class ApplicationRow(_Row, _Identified, table=True):
+class ApplicationRow(Versioned, _Identified, table=True):
     __tablename__ = "application"
 
     company: str
@@ -47,14 +58,13 @@ class ApplicationRow(_Row, _Identified, table=True):
     feedback: str = ""
     lessons: str = ""
     created_on: date | None = None
-    row_version: int = 1
     applied_on: date | None = None  # R11
     source: str = ""
     withdraw_suggested_on: date | None = None  # R13
     withdraw_answer: str = ""  # '', 'keep' or 'withdraw'
 
 
-class ContactRow(_OfApplication, _Identified, table=True):
+class ContactRow(VersionedOfApplication, _Identified, table=True):
     __tablename__ = "contact"
 
     full_name: str
@@ -65,10 +75,9 @@ class ContactRow(_OfApplication, _Identified, table=True):
     decision_maker: bool = False
     rapport: bool = False
     notes: str = ""
-    row_version: int = 1
 
 
-class InterviewRow(_OfApplication, _Identified, table=True):
+class InterviewRow(VersionedOfApplication, _Identified, table=True):
     __tablename__ = "interview"
 
     held_on: date
@@ -77,7 +86,6 @@ class InterviewRow(_OfApplication, _Identified, table=True):
     topics: str = ""
     concerns: str = ""
     notes: str = ""
-    row_version: int = 1
     invite_uid: str | None = None  # the calendar invitation it came from (formats/invite.py)
 
 
@@ -91,7 +99,7 @@ class InterviewerRow(SQLModel, table=True):
     position: int = 0
 
 
-class TouchRow(_OfApplication, _Identified, table=True):
+class TouchRow(OfApplication, _Identified, table=True):
     __tablename__ = "touch"
 
     contact_id: int | None = Field(default=None, foreign_key="contact.id", ondelete="SET NULL")
@@ -104,7 +112,7 @@ class TouchRow(_OfApplication, _Identified, table=True):
     duration_seconds: int | None = None
 
 
-class ScriptLineRow(_OfApplication, table=True):
+class ScriptLineRow(OfApplication, table=True):
     """One call-script bullet the user edited (R6): variant 'call' or 'voicemail'."""
 
     __tablename__ = "script_line"
@@ -114,7 +122,7 @@ class ScriptLineRow(_OfApplication, table=True):
     text: str
 
 
-class CallDraftRow(_OfApplication, table=True):
+class CallDraftRow(OfApplication, table=True):
     """A call in progress: its notes are saved as they are typed (R7)."""
 
     __tablename__ = "call_draft"
