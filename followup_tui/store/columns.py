@@ -8,11 +8,11 @@ row is made (`created_on`; every record's `uid`, its identity, which a new row i
 record has none). A tuple field (a record's history, its interviewers) is held in a table of its
 own.
 
-The read path (`reading.py`) builds its SELECTs and its row-to-record conversion from it, the
-write path (`repository.py`) and the generator (`generate.py`) fill rows from it, and
-`tests/store/test_columns.py` checks it, column by column, against the schema `migrations.py`
-makes. A new stored field is named in `domain/records.py`, in the DDL (a migration step) and in
-`tables.py`; readers and writers follow.
+The read path (`reading.py`) builds its SELECTs and its row-to-record conversion from it,
+`tables.py` makes the write path's SQLModel tables from it, the write path (`repository.py`) and
+the generator (`generate.py`) fill rows from it, and `tests/store/test_columns.py` checks it,
+column by column, against the schema `migrations.py` makes. A new stored field is named in
+`domain/records.py` and in the DDL (a migration step); the tables, readers and writers follow.
 
 Plain Python on purpose: the fast read path imports it and must not import SQLAlchemy.
 """

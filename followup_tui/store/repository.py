@@ -47,6 +47,7 @@ from followup_tui.store.tables import (
     ScriptLineRow,
     TouchRow,
     Versioned,
+    VersionedOfApplication,
 )
 
 
@@ -734,7 +735,7 @@ def _take_back_suggestions(session: Session, application: Application) -> None:
 def _contact_for(
     session: Session,
     application_id: int,
-    contacts: list[ContactRow],
+    contacts: list[VersionedOfApplication],
     person: Contact,
 ) -> int:
     """The id of the application's contact who is `person`, added if there is none."""
@@ -794,9 +795,9 @@ Child = TypeVar("Child", bound=OfApplication)
 R = TypeVar("R")
 New = TypeVar("New", bound=Row)
 
-# Rows and records: the store reads a row as its record, changes the record
-# (`dataclasses.replace`, checked by mypy) and writes back what an edit of it changes; a query
-# names a record's columns through these.
+# Rows and records: a row class names no record field (tables.py). The store reads a row as
+# its record, changes the record (`dataclasses.replace`, checked by mypy) and writes back what
+# an edit of it changes; a query names a record's columns through these.
 _DESCRIBED = {table.record: table for table in columns.TABLES if table.record is not None}
 _APPLICATION = SQLModel.metadata.tables[columns.APPLICATION.name].c
 _INTERVIEW = SQLModel.metadata.tables[columns.INTERVIEW.name].c

@@ -1,13 +1,26 @@
-"""SQLModel tables. The schema itself is created by `migrations.py`, never by `create_all`;
-`tests/store/test_migrations.py` checks that the two agree column by column."""
+"""SQLModel tables, for the write store (`repository.py`).
+
+A record's table is made from its description in `columns.py`: one field a column, typed and
+defaulted as the record's field is, in the form the column holds it (a StrEnum as its value's
+text, an aware datetime as UTC text), NULL allowed where the field may be None. No record field
+is named here: the store changes a row through its record. Written out are what every row of a
+kind has (its id, its link to its application, its version), the links to a contact, and the
+three tables no record has.
+
+The schema itself is created by `migrations.py`, never by `create_all`;
+`tests/store/test_migrations.py` checks that the two agree column by column.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, time
+from typing import Any, TypeVar, get_args, get_type_hints
 
+from pydantic import create_model
 from sqlmodel import Field, SQLModel
 
-from followup_tui.store.columns import new_uid
+from followup_tui.store import columns
 
 
 class Row(SQLModel):
@@ -33,60 +46,60 @@ class VersionedOfApplication(OfApplication, Versioned):
     """A contact or an interview: one application's, and versioned."""
 
 
-class _Identified(SQLModel):
-    """A record's identity, the same in every copy and file (`columns.new_uid`)."""
+_PYTHON = {
+    columns.TEXT: str,
+    columns.INTEGER: int,
+    columns.DATE: date,
+    columns.TIME: time,
+    columns.BOOLEAN: bool,
+}
+# The contact a touch or a call was with: when the contact goes, the touch stays, with no one.
+_LINKS = {"contact_id": ("contact.id", "SET NULL")}
 
-    uid: str = Field(default_factory=new_uid)
-
-
-class ApplicationRow(Versioned, _Identified, table=True):
-    __tablename__ = "application"
-
-    company: str
-    role: str
-    job_url: str = ""
-    location: str = ""
-    status: str = "active"
-    persistence: str = "standard"
-    expected_decision: date | None = None
-    decision_learned_on: date | None = None
-    snoozed_until: date | None = None
-    key_strengths: str = ""
-    notes: str = ""
-    closed_on: date | None = None
-    closed_reason: str = ""
-    feedback: str = ""
-    lessons: str = ""
-    created_on: date | None = None
-    applied_on: date | None = None  # R11
-    source: str = ""
-    withdraw_suggested_on: date | None = None  # R13
-    withdraw_answer: str = ""  # '', 'keep' or 'withdraw'
+_Base = TypeVar("_Base", bound=Row)
 
 
-class ContactRow(VersionedOfApplication, _Identified, table=True):
-    __tablename__ = "contact"
+def _row_class(table: columns.Table, base: type[_Base]) -> type[_Base]:
+    """The SQLModel class of a record's table: `base`'s columns, then one field for each other
+    column of the description. A row made without a uid is given a new one."""
+    record = table.record
+    assert record is not None, f"{table.name} holds no record"
+    assert set(base.model_fields) <= set(columns.names(table.columns)), f"{base} on {table.name}"
+    hints = get_type_hints(record)
+    fields = {field.name: field for field in dataclasses.fields(record)}
+    definitions: dict[str, Any] = {}
+    for column in table.columns:
+        if column.name in base.model_fields:
+            continue
+        assert column.field is not None, f"{table.name}.{column.name} holds no field"
+        nullable = type(None) in get_args(hints[column.field])
+        python: Any = _PYTHON[column.sql_type]
+        options: dict[str, Any] = {}
+        default = fields[column.field].default
+        if column.field == "uid":
+            options["default_factory"] = columns.new_uid
+        elif default is not dataclasses.MISSING:
+            options["default"] = columns.stored(column, default)
+        elif nullable:
+            options["default"] = None
+        if column.name in _LINKS:
+            options["foreign_key"], options["ondelete"] = _LINKS[column.name]
+        definitions[column.name] = (python | None if nullable else python, Field(**options))
+    return create_model(
+        f"{record.__name__}Row",
+        __base__=base,
+        __module__=__name__,
+        __cls_kwargs__={"table": True},
+        __namespace__={"__tablename__": table.name},
+        **definitions,
+    )
 
-    full_name: str
-    title: str = ""
-    email: str = ""
-    phone: str = ""
-    postal_address: str = ""
-    decision_maker: bool = False
-    rapport: bool = False
-    notes: str = ""
 
-
-class InterviewRow(VersionedOfApplication, _Identified, table=True):
-    __tablename__ = "interview"
-
-    held_on: date
-    at_time: time | None = None
-    stage: str = ""
-    topics: str = ""
-    concerns: str = ""
-    notes: str = ""
-    invite_uid: str | None = None  # the calendar invitation it came from (formats/invite.py)
+ApplicationRow = _row_class(columns.APPLICATION, Versioned)
+ContactRow = _row_class(columns.CONTACT, VersionedOfApplication)
+InterviewRow = _row_class(columns.INTERVIEW, VersionedOfApplication)
+TouchRow = _row_class(columns.TOUCH, OfApplication)
+CallDraftRow = _row_class(columns.CALL_DRAFT, OfApplication)
 
 
 class InterviewerRow(SQLModel, table=True):
@@ -99,19 +112,6 @@ class InterviewerRow(SQLModel, table=True):
     position: int = 0
 
 
-class TouchRow(OfApplication, _Identified, table=True):
-    __tablename__ = "touch"
-
-    contact_id: int | None = Field(default=None, foreign_key="contact.id", ondelete="SET NULL")
-    happened_on: date
-    channel: str
-    direction: str
-    kind: str
-    outcome: str = "none"
-    notes: str = ""
-    duration_seconds: int | None = None
-
-
 class ScriptLineRow(OfApplication, table=True):
     """One call-script bullet the user edited (R6): variant 'call' or 'voicemail'."""
 
@@ -120,16 +120,6 @@ class ScriptLineRow(OfApplication, table=True):
     variant: str
     position: int
     text: str
-
-
-class CallDraftRow(OfApplication, table=True):
-    """A call in progress: its notes are saved as they are typed (R7)."""
-
-    __tablename__ = "call_draft"
-
-    contact_id: int | None = Field(default=None, foreign_key="contact.id", ondelete="SET NULL")
-    started_at: str  # UTC, ISO 8601
-    notes: str = ""
 
 
 class ProfileRow(SQLModel, table=True):
