@@ -162,7 +162,7 @@ def _address(contact: Contact | None) -> str:
 def note_items(text: str) -> list[str]:
     """The items of a note the user typed (split on ';' or a new line), trimmed, without those
     holding a phrase R6 forbids: what a draft quotes or lists, never splices into a sentence."""
-    parts = (" ".join(part.split()).rstrip(".") for part in re.split(r"[;\n]", text))
+    parts = (" ".join(part.split()).rstrip(". ") for part in re.split(r"[;\n]", text))
     return [part for part in parts if part and not has_forbidden_phrase(part)]
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from followup_tui.domain.drafts import drafts_for, note_items, status_email_draft
@@ -78,6 +78,8 @@ SPLICES = re.compile(
 
 @settings(max_examples=200, deadline=None)
 @given(strengths=note, topics=note, concerns=note)
+# A note ending in ' .': its item was 'shippedshipped ' with the space, quoted without it.
+@example(strengths="shippedshipped .", topics="shippedshipped .", concerns="shipped")
 def test_property_a_note_appears_only_quoted_or_as_a_list_item(strengths, topics, concerns):
     interview = Interview(1, date(2026, 11, 9), interviewer_ids=(1,), topics=topics,
                           concerns=concerns)  # fmt: skip
