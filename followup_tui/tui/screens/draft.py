@@ -7,11 +7,11 @@ from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Label, Static, TextArea
 
 from followup_tui.domain.drafts import Draft
 from followup_tui.tui import mail
+from followup_tui.tui.widgets.dialog import Dialog
 from followup_tui.tui.widgets.plain_text import PlainTextArea
 
 _TITLES = {
@@ -28,7 +28,7 @@ HINT = (
 )
 
 
-class DraftScreen(ModalScreen[None]):
+class DraftScreen(Dialog[None]):
     # The text area takes ctrl+y (redo), ctrl+e (end of line) and ctrl+c (copy the selection)
     # for itself, so these keys are ones it leaves free.
     BINDINGS = [

@@ -15,11 +15,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 from textual.widgets.button import ButtonVariant
 
+from followup_tui.tui.widgets.dialog import Dialog
 from followup_tui.tui.widgets.key_bar import KeyBar
 from followup_tui.tui.widgets.plain_text import PlainInput, PlainTextArea
 from followup_tui.tui.widgets.ticks import TickBox, TickList
@@ -43,7 +43,7 @@ class FieldSpec:
 Validator = Callable[[dict[str, Any]], tuple[Any, dict[str, str]]]
 
 
-class FormScreen(ModalScreen[Any]):
+class FormScreen(Dialog[Any]):
     """Tab moves between fields, ctrl+s saves, escape cancels."""
 
     # on_mount focuses the first field; Textual's own auto focus would scroll to it before
@@ -157,7 +157,7 @@ def _button(label: str, button_id: str, variant: ButtonVariant) -> Button:
     return button
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(Dialog[bool]):
     """A yes/no question; y or enter confirms, n or escape declines."""
 
     BINDINGS = [

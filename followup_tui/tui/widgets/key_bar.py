@@ -22,6 +22,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
+# The keys shown (each with whether it is enabled), the palette's key, the width.
+Shown = tuple[tuple[tuple[Binding, bool], ...], tuple[Binding, bool] | None, int]
+
 
 class KeyBar(Widget):
     COMPONENT_CLASSES = {"key-bar--key", "key-bar--description", "key-bar--disabled"}
@@ -49,6 +52,7 @@ class KeyBar(Widget):
     def __init__(self) -> None:
         super().__init__()
         self._keys: list[tuple[int, int, str]] = []  # (start, end, key) of each key shown
+        self._drawn: Shown | None = None  # what the last render showed
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -57,15 +61,15 @@ class KeyBar(Widget):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, _screen: Screen) -> None:
-        self.refresh()
+        # Textual says the bindings changed on every focus change and screen push, mostly with
+        # the same keys: drawing the bar again then repainted the screen (and a dialog's dimmed
+        # copy of the screen beneath) for nothing.
+        if self._drawn is None or self._drawn != self._shown():
+            self.refresh()
 
-    def render(self) -> Text:
-        styles = (
-            self.get_component_rich_style("key-bar--key", partial=True),
-            self.get_component_rich_style("key-bar--description", partial=True),
-            self.get_component_rich_style("key-bar--disabled", partial=True),
-        )
-        # Keys bound to one action show once, as on the Footer; the palette's goes on the right.
+    def _shown(self) -> Shown:
+        """The keys to show, each action once as on the Footer, and the palette's key (drawn
+        on the right), with the width they are drawn in."""
         shown: dict[str, tuple[Binding, bool]] = {}
         palette: tuple[Binding, bool] | None = None
         for key, (_node, binding, enabled, _tooltip) in self.screen.active_bindings.items():
@@ -73,7 +77,17 @@ class KeyBar(Widget):
                 palette = (binding, enabled)
             elif binding.show:
                 shown.setdefault(binding.action, (binding, enabled))
-        entries = _fitting(list(shown.values()), self.size.width, self.app.get_key_display)
+        return tuple(shown.values()), palette, self.size.width
+
+    def render(self) -> Text:
+        styles = (
+            self.get_component_rich_style("key-bar--key", partial=True),
+            self.get_component_rich_style("key-bar--description", partial=True),
+            self.get_component_rich_style("key-bar--disabled", partial=True),
+        )
+        self._drawn = drawn = self._shown()
+        keys, palette, _width = drawn
+        entries = _fitting(list(keys), self.size.width, self.app.get_key_display)
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         spans = [self._append(text, binding, enabled, styles) for binding, enabled in entries]
         if palette is not None:

@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from followup_tui.tui.widgets.dialog import Dialog
 
-class PickerScreen(ModalScreen[Any]):
+
+class PickerScreen(Dialog[Any]):
     """Choices are (key, label, value); the screen dismisses with the value, or None."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
