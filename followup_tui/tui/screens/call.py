@@ -123,7 +123,18 @@ class CallScreen(FollowupScreen[bool]):
         self._save_timer: Timer | None = None
         self._clock: Timer | None = None
 
+    def _set_breakpoint(self, width: int) -> None:
+        """The class Textual's breakpoints give this width (-narrow, -wide), set before the
+        widgets are styled: Textual sets it on the first resize, after, and every widget was
+        styled again (a tenth of opening the panel)."""
+        names = {name for _, name in self.HORIZONTAL_BREAKPOINTS}
+        for least, name in sorted(self.HORIZONTAL_BREAKPOINTS, reverse=True):
+            if width >= least:
+                self.update_classes({other: other == name for other in names})
+                return
+
     def compose(self) -> ComposeResult:
+        self._set_breakpoint(self.app.size.width)
         yield Header()
         with Horizontal(id="call"):
             with VerticalScroll(id="call-script"):
