@@ -6,11 +6,12 @@ application active, the dashboard's worst case) and measures, in fresh processes
 - cold start to the first frame showing the loaded dashboard, against a bare Textual app of the
   same layout with no data, as a ratio of medians (the yardstick: Textual's own start-up);
 - latency of keys on the loaded dashboard: cursor down, opening each screen (detail, call panel,
-  review, help, looking back, a form), typing a letter into the filter. Pilot presses; the time
+  review, help, looking back, two forms), typing a letter into the filter. Pilot presses; the time
   runs from the key to the last frame composed. Each key's first press (imports, first styling)
   is shown apart from the median and 95th percentile of the others, beside a bare Textual app
   doing the same, with the ratio at p95. The yardstick for a screen is bare Textual pushing one
-  with a header, a scrolling text and a one-line key bar, as followup's screens have;
+  with a header, a scrolling text and a one-line key bar, as followup's screens have. Keys are
+  timed in `--key-runs` processes each, ours and bare Textual's in turn (`--keys-only`: alone);
 - cursor down in the first seconds, while the store opens behind the first frame (the day's
   first start: its backup is not taken yet);
 - the rules engine alone over the whole database (and the all-active one), in applications per
@@ -296,6 +297,7 @@ KEYS = (
     ("open help", ("question_mark",), ("escape",), True),
     ("open looking back", ("L",), ("escape",), True),
     ("open a form (snooze)", ("s",), ("escape",), True),
+    ("open a form (edit)", ("e",), ("escape",), True),
     ("filter a letter", ("a",), ("escape",), False),  # in the filter box: slash first
 )
 # Which bare-Textual key each of ours is measured against.
@@ -524,20 +526,58 @@ def agenda(path: Path, runs: int, folder: Path) -> dict:
     }
 
 
+def key_latency(path: Path, repeats: int, key_runs: int) -> tuple[dict, dict, int]:
+    """Our keys and bare Textual's, each child run `key_runs` times in turn (so that a busy
+    machine slows both alike): per key, the median of the runs' first presses apart from the
+    median and p95 of all the others; and the largest peak memory of our runs, in KB."""
+    ours: dict[str, list[list[float]]] = {}
+    bare: dict[str, list[list[float]]] = {}
+    peak = 0
+    for _ in range(key_runs):
+        _, line, rss = run_child("keys", str(path), str(repeats))
+        peak = max(peak, rss)
+        for name, values in json.loads(line).items():
+            ours.setdefault(name, []).append(values)
+        for name, values in json.loads(run_child("bare-keys", str(repeats))[1]).items():
+            bare.setdefault(name, []).append(values)
+
+    def pooled(runs: dict[str, list[list[float]]]) -> dict:
+        return {
+            name: summary(
+                [value for values in found for value in values[1:]],
+                first=statistics.median(values[0] for values in found),
+            )
+            | {"presses": sum(map(len, found))}
+            for name, found in runs.items()
+        }
+
+    return pooled(ours), pooled(bare), peak
+
+
 def measure(
-    size: int, runs: int, folder: Path, repeats: int, agenda_runs: int, agenda_only: bool = False
+    size: int,
+    runs: int,
+    folder: Path,
+    repeats: int,
+    agenda_runs: int,
+    agenda_only: bool = False,
+    keys_only: bool = False,
+    key_runs: int = 2,
 ) -> dict:
     from followup_tui.store.generate import generate
 
     normal, worst = folder / f"n{size}.sqlite", folder / f"n{size}-all-active.sqlite"
     for path, share in ((normal, 0.1), (worst, 1.0)):
-        if not path.exists() and not (agenda_only and path == worst):
+        if not path.exists() and not ((agenda_only or keys_only) and path == worst):
             generate(path, size, TODAY, active_share=share)
     if agenda_only:
         return {
             "applications": size,
             "agenda": agenda(normal, agenda_runs, folder / f"agenda-{size}"),
         }
+    if keys_only:
+        keys, bare_keys, _peak = key_latency(normal, repeats, key_runs)
+        return {"applications": size, "keys_ms": keys, "bare_textual_keys_ms": bare_keys}
     bare = [run_child("paint", "-", "bare")[0] for _ in range(runs)]
     paint, rss, paint_worst, rss_worst = [], 0, [], 0
     for _ in range(runs):  # in turn, so that a busy machine slows both alike
@@ -556,15 +596,13 @@ def measure(
             early.append(found["presses"])
         if found["store_open_s_at_most"] is not None:
             store_open.append(found["store_open_s_at_most"])
-    _, line, rss_keys = run_child("keys", str(normal), str(repeats))
-    keys = {name: summary(values) for name, values in json.loads(line).items()}
+    keys, bare_keys, rss_keys = key_latency(normal, repeats, key_runs)
     if early:
         keys["cursor down, store opening"] = summary(
             [p for presses in early for p in presses[1:]],
             first=statistics.median(presses[0] for presses in early),
         )
         keys["cursor down, store opening"]["presses"] = sum(map(len, early))
-    bare_keys = json.loads(run_child("bare-keys", str(repeats))[1])
     rules, rules_active = json.loads(run_child("rules", str(normal), str(worst))[1])["per_second"]
     bare_median = statistics.median(bare)
     return {
@@ -575,7 +613,7 @@ def measure(
         "all_active_first_paint_s": round(statistics.median(paint_worst), 3),
         "all_active_first_paint_ratio": round(statistics.median(paint_worst) / bare_median, 2),
         "keys_ms": keys,
-        "bare_textual_keys_ms": {name: summary(values) for name, values in bare_keys.items()},
+        "bare_textual_keys_ms": bare_keys,
         "store_open_s": round(statistics.median(store_open), 3) if store_open else None,
         "rules_per_s": round(rules),
         "rules_per_s_all_active": round(rules_active),
@@ -599,8 +637,10 @@ def _ms(value: float | None) -> str:
 def table(results: list[dict]) -> str:
     """Three tables: start-up, rules and memory per size; each key per size; the shell agenda
     (alone with --agenda-only)."""
-    if "first_paint_s" not in results[0]:
+    if "keys_ms" not in results[0]:
         return _agenda_table(results)
+    if "first_paint_s" not in results[0]:
+        return _keys_table(results)
     rows = [["N", "bare s", "paint s", "ratio", "all active s", "ratio", "rules/s",
              "rules/s all active", "MB", "MB all active", "MB after keys"]]  # fmt: skip
     for r in results:
@@ -611,6 +651,10 @@ def table(results: list[dict]) -> str:
              f"{r['rules_per_s_all_active']:,}", f"{r['peak_rss_mb']:.0f}",
              f"{r['peak_rss_mb_all_active']:.0f}", f"{r['peak_rss_mb_after_keys']:.0f}"]
         )  # fmt: skip
+    return _columns(rows) + "\n" + _keys_table(results) + "\n" + _agenda_table(results)
+
+
+def _keys_table(results: list[dict]) -> str:
     keys = [["N", "key", "first ms", "median ms", "p95 ms", "bare Textual first/median/p95 ms",
              "p95 ratio"]]  # fmt: skip
     for r in results:
@@ -625,7 +669,7 @@ def table(results: list[dict]) -> str:
                  "" if not bare else f"{_ms(bare['first'])}/{_ms(bare['median'])}/"
                  f"{_ms(bare['p95'])} ({YARDSTICK[name]})", ratio]
             )  # fmt: skip
-    return _columns(rows) + "\n" + _columns(keys) + "\n" + _agenda_table(results)
+    return _columns(keys)
 
 
 def _agenda_table(results: list[dict]) -> str:
@@ -644,6 +688,10 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=20, help="presses per key")
     parser.add_argument("--agenda-runs", type=int, default=10, help="runs per shell command")
     parser.add_argument("--agenda-only", action="store_true", help="the shell agenda alone")
+    parser.add_argument("--keys-only", action="store_true", help="the keys alone")
+    parser.add_argument(
+        "--key-runs", type=int, default=2, help="processes timing keys, ours and bare in turn"
+    )
     parser.add_argument("--output", default=str(HERE.parent / "results.json"))
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
@@ -653,7 +701,7 @@ def main() -> None:
             results.append(
                 measure(
                     size, args.runs, Path(folder), args.repeats, args.agenda_runs,
-                    args.agenda_only,
+                    args.agenda_only, args.keys_only, args.key_runs,
                 )
             )  # fmt: skip
             print(f"measured N={size}", file=sys.stderr, flush=True)

@@ -16,7 +16,7 @@ from followup_tui.store.generate import generate
 
 BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "bench.py"
 SCREENS = {"open detail", "open call panel", "open review", "open help", "open looking back",
-           "open a form (snooze)"}  # fmt: skip
+           "open a form (snooze)", "open a form (edit)"}  # fmt: skip
 
 
 def _bench():
