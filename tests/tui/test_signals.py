@@ -54,7 +54,11 @@ async def test_a_failed_store_reaches_the_dashboard_through_its_signal(demo_db, 
 async def test_a_closed_screen_is_no_longer_subscribed(demo_db, db_path):
     app = FollowupApp(db_path, TODAY)
     async with app.run_test(size=SIZE) as pilot:
-        detail = weakref.ref(await open_detail(pilot, "Initech"))
+        await loaded(pilot)
+        # A screen of its own, not the one the app keeps between uses (FollowupApp.kept).
+        await app.push_screen(DetailScreen(3))
+        await settle(pilot)
+        detail = weakref.ref(app.screen)
         await pilot.press("escape")
         await settle(pilot)
         gc.collect()

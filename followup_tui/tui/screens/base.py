@@ -34,11 +34,25 @@ class FollowupScreen(Screen[ResultT]):
     def store_failed(self, error: StoreError) -> None:
         """The database failed its full check after the first frame: nothing can be saved."""
 
+    @property
+    def in_stack(self) -> bool:
+        """Shown, or under the screens shown. A screen the app keeps between uses
+        (`FollowupApp.kept`) is out of it between them: it reads afresh when it reopens."""
+        return self in self.app.screen_stack
+
     @on(events.Mount)
     def _hear_the_app(self) -> None:
         app = self.followup_app
-        app.data_changed_signal.subscribe(self, self.data_changed)
-        app.store_failed_signal.subscribe(self, self.store_failed)
+        app.data_changed_signal.subscribe(self, self._heard_change)
+        app.store_failed_signal.subscribe(self, self._heard_failure)
+
+    def _heard_change(self, application_id: int | None) -> None:
+        if self.in_stack:
+            self.data_changed(application_id)
+
+    def _heard_failure(self, error: StoreError) -> None:
+        if self.in_stack:
+            self.store_failed(error)
 
     @on(events.Unmount)
     def _stop_hearing(self) -> None:

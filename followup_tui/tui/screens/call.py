@@ -48,6 +48,7 @@ from followup_tui.tui.widgets.plain_text import PlainTextArea
 from followup_tui.tui.writes import write
 
 SAVE_AFTER = 0.5  # seconds from a keystroke to the database, at most
+NOT_STARTED = "not started: enter starts the call"
 
 
 class CallScreen(FollowupScreen[bool]):
@@ -114,19 +115,49 @@ class CallScreen(FollowupScreen[bool]):
         claim: CallClaim | None = None,
     ) -> None:
         super().__init__()
+        self._save_timer: Timer | None = None
+        self._clock: Timer | None = None
+        self._start(application_id, kind, draft, claim)
+
+    def _start(
+        self,
+        application_id: int,
+        kind: TouchKind,
+        draft: CallDraft | None,
+        claim: CallClaim | None,
+    ) -> None:
         self.application_id = application_id
         self.kind = kind
         self.draft = draft
         # This copy's hold on the open call (`FollowupApp.claim_call`): let go when the panel
         # closes, so another copy can take the call up.
         self._claim = claim
-        self._save_timer: Timer | None = None
-        self._clock: Timer | None = None
+
+    def reopen(
+        self,
+        application_id: int,
+        *,
+        kind: TouchKind = TouchKind.STATUS_CHECK,
+        draft: CallDraft | None = None,
+        claim: CallClaim | None = None,
+    ) -> None:
+        """Kept between uses (`FollowupApp.kept`): a new call, as a new panel would show it."""
+        self._start(application_id, kind, draft, claim)
+        self.set_reactive(CallScreen.voicemail, False)
+        self._set_breakpoint(self.app.size.width)
+        self.query_one("#call-timer", Label).update(NOT_STARTED)
+        notes = self.query_one("#call-notes", TextArea)
+        notes.load_text("")
+        notes.disabled = True
+        self.query_one("#call-script", VerticalScroll).scroll_home(animate=False, immediate=True)
+        self.set_focus(None)
+        self._show_call()
 
     def _set_breakpoint(self, width: int) -> None:
         """The class Textual's breakpoints give this width (-narrow, -wide), set before the
         widgets are styled: Textual sets it on the first resize, after, and every widget was
-        styled again (a tenth of opening the panel)."""
+        styled again (a tenth of opening the panel). A kept panel (`reopen`) takes the
+        terminal's width now, not the one it closed at."""
         names = {name for _, name in self.HORIZONTAL_BREAKPOINTS}
         for least, name in sorted(self.HORIZONTAL_BREAKPOINTS, reverse=True):
             if width >= least:
@@ -143,11 +174,23 @@ class CallScreen(FollowupScreen[bool]):
             with Vertical(id="call-notes-pane"):
                 with Horizontal(id="call-notes-bar"):
                     yield Label("Notes", id="call-notes-title")
-                    yield Label("not started: enter starts the call", id="call-timer")
+                    yield Label(NOT_STARTED, id="call-timer")
                 yield PlainTextArea(id="call-notes", soft_wrap=True, disabled=True)
         yield KeyBar()
 
     def on_unmount(self) -> None:
+        self._close_call()
+
+    def on_screen_suspend(self) -> None:
+        if not self.in_stack:  # popped: closed, though kept for the next call (not unmounted)
+            self._close_call()
+
+    def _close_call(self) -> None:
+        """The panel is closed: its timers stop and another copy can take the call up."""
+        for timer in (self._clock, self._save_timer):
+            if timer is not None:
+                timer.stop()
+        self._clock = self._save_timer = None
         self._let_go(finished=False)
 
     def _let_go(self, *, finished: bool) -> None:
@@ -156,11 +199,16 @@ class CallScreen(FollowupScreen[bool]):
             self._claim = None
 
     def on_mount(self) -> None:
+        self._show_call()
+
+    def _show_call(self) -> None:
         self.reload()
         if self.draft is not None:
             notes = self.query_one("#call-notes", TextArea)
             notes.text = self.draft.notes
             self._begin()
+        else:
+            self.refresh_bindings()
 
     # Showing --------------------------------------------------------------------------------
 

@@ -287,12 +287,12 @@ class DashboardScreen(ApplicationScreen[None]):
         if not items:
             self.notify("Nothing is due today.", title="Review", timeout=4, markup=False)
             return
-        self.app.push_screen(ReviewScreen(items))
+        self.app.push_screen(self.followup_app.kept(ReviewScreen, items))
 
     def action_looking_back(self) -> None:
         from followup_tui.tui.screens.looking_back import LookingBackScreen
 
-        self.app.push_screen(LookingBackScreen())
+        self.app.push_screen(self.followup_app.kept(LookingBackScreen))
 
     @work(exclusive=True, group="flow")
     async def action_add(self) -> None:

@@ -71,6 +71,12 @@ class DetailScreen(ApplicationScreen[None]):
     def on_mount(self) -> None:
         self.reload()
 
+    def reopen(self, application_id: int) -> None:
+        """Kept between uses (`FollowupApp.kept`): show this application, from the top."""
+        self.application_id = application_id
+        self.query_one("#dossier", VerticalScroll).scroll_home(animate=False, immediate=True)
+        self.reload()
+
     def data_changed(self, application_id: int | None) -> None:
         self.reload()
 

@@ -85,10 +85,21 @@ class HelpScreen(Dialog[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="form"):
-            yield Label(Content(f"Keys: {self.help_title}"), classes="form-title")
+            yield Label(self._title(), classes="form-title", id="help-title")
             yield Static(self._text(), id="keys")
             yield Static(rules_text(), id="rules")
             yield Label("escape or ? closes", classes="field-label")
+
+    def reopen(self, title: str, sections: list[Section]) -> None:
+        """Kept between uses (`FollowupApp.kept`): the keys of another screen, from the top."""
+        self.help_title = title
+        self.sections = sections
+        self.query_one("#help-title", Label).update(self._title())
+        self.query_one("#keys", Static).update(self._text())
+        self.query_one("#form", VerticalScroll).scroll_home(animate=False, immediate=True)
+
+    def _title(self) -> Content:
+        return Content(f"Keys: {self.help_title}")
 
     def _text(self) -> Text:
         text = Text()

@@ -58,6 +58,11 @@ class LookingBackScreen(ApplicationScreen[None]):
         self.sub_title = "Looking back"
         self.reload()
 
+    def reopen(self) -> None:
+        """Kept between uses (`FollowupApp.kept`): read again; the cursor on the first row."""
+        self.query_one(ClosedTable).move_cursor(row=0)
+        self.reload()
+
     def data_changed(self, application_id: int | None) -> None:
         self.reload()
 

@@ -81,11 +81,22 @@ class ReviewScreen(ApplicationScreen[None]):
 
     def __init__(self, items: list[Item]) -> None:
         super().__init__()
+        self._start(items)
+
+    def _start(self, items: list[Item]) -> None:
         self.items = items
         self.outcomes: list[Outcome] = []
         # What the review holds, counted as the dashboard's header counts it.
         overdue = sum(1 for item in items if item.action.overdue)
         self.counts = Summary(overdue, len(items) - overdue, 0).headline()
+
+    def reopen(self, items: list[Item]) -> None:
+        """Kept between uses (`FollowupApp.kept`): a new review of these items, from the first."""
+        self._start(items)
+        self.set_reactive(ReviewScreen.index, 0)
+        self.query_one("#review-body", VerticalScroll).scroll_home(animate=False, immediate=True)
+        self.reload()
+        self.refresh_bindings()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -192,7 +203,7 @@ class ReviewScreen(ApplicationScreen[None]):
             if item.action.kind is ActionKind.FEEDBACK_CALL
             else TouchKind.STATUS_CHECK
         )
-        screen = CallScreen(item.assessment.application.id, kind=kind)
+        screen = self.followup_app.kept(CallScreen, item.assessment.application.id, kind=kind)
         if await self.app.push_screen_wait(screen):
             self._advance("done", Channel.PHONE)
 
