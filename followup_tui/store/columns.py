@@ -156,7 +156,12 @@ SCRIPT_LINE = Table(
         Column("text", TEXT, None),
     ),
 )
-CALL_DRAFT = Table("call_draft", _held(records.CallDraft), records.CallDraft)
+CALL_DRAFT = Table(
+    "call_draft",
+    # A call is on one application and began when it began: saving its notes rewrites neither.
+    _held(records.CallDraft, on_insert_only=("application_id", "started_at")),
+    records.CallDraft,
+)
 # One row a `Profile` field: key is the field's name.
 PROFILE = Table("profile", (Column("key", TEXT, None), Column("value", TEXT, None)))
 

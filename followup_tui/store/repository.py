@@ -805,7 +805,7 @@ _INTERVIEW = SQLModel.metadata.tables[columns.INTERVIEW.name].c
 
 def _record(row: Row, record: type[R]) -> R:
     """The record a row holds: its own fields (its history is other tables')."""
-    table = _DESCRIBED[record]
+    table = _described(row, record)
     values = {
         column.field: _field(column, getattr(row, column.name))
         for column in table.columns
@@ -825,10 +825,22 @@ def _field(column: columns.Column, value: Any) -> Any:
     return value
 
 
+def _described(row: Row, record: type) -> columns.Table:
+    """The description of the record's table, which must be the row's (mypy sees every row as
+    its base class, so a contact's row given for an application is caught here)."""
+    table = _DESCRIBED[record]
+    if type(row).__tablename__ != table.name:
+        raise TypeError(f"a {type(row).__name__} holds no {record.__name__}")
+    return table
+
+
 def _write(row: Row, record: object) -> None:
-    """Write onto the row what an edit of the record changes (`columns.Table.edited`)."""
-    for name, value in columns.values(_DESCRIBED[type(record)].edited(), record).items():
-        setattr(row, name, value)
+    """Write onto the row what an edit of the record changes (`columns.Table.edited`): only
+    the columns whose value differs, as SQLAlchemy would write only those anyway (setting one
+    through SQLModel costs as much as the check)."""
+    for name, value in columns.values(_described(row, type(record)).edited(), record).items():
+        if getattr(row, name) != value:
+            setattr(row, name, value)
 
 
 def _edit(row: Versioned, record: object) -> None:

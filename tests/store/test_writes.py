@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from dataclasses import replace
 from datetime import UTC, date, datetime, time
 
@@ -9,6 +11,7 @@ import pytest
 
 from followup_tui.demo import demo_applications
 from followup_tui.domain.records import (
+    Application,
     Channel,
     Contact,
     Direction,
@@ -119,6 +122,19 @@ def test_r7_call_notes_saved_then_finished_as_one_touch(store):
     assert store.unfinished_calls() == []
 
 
+def test_r7_saving_call_notes_writes_the_notes_alone(store, db_path):
+    """The day and hour a call began, as the file holds them, stay as they are: saving notes
+    as they are typed rewrites neither them nor the application the call is on."""
+    draft_id = store.start_call(3, 4, START)
+    with closing(sqlite3.connect(db_path)) as db, db:  # another program's form of the time
+        db.execute("UPDATE call_draft SET started_at = ? WHERE id = ?",
+                   ("2026-03-10T09:00:00+02:00", draft_id))  # fmt: skip
+    store.save_call_notes(draft_id, "typed")
+    with closing(sqlite3.connect(db_path)) as db:
+        row = db.execute("SELECT application_id, started_at, notes FROM call_draft").fetchone()
+    assert row == (3, "2026-03-10T09:00:00+02:00", "typed")
+
+
 def test_r7_a_discarded_call_logs_nothing(store):
     draft_id = store.start_call(3, None, START)
     store.discard_call(draft_id)
@@ -194,3 +210,15 @@ def test_delete_and_restore_a_touch_with_its_id(store):
     assert store.load_application(3) == before
     with pytest.raises(StoreError):
         store.delete_touch(1, touch.id)  # another application's
+
+
+def test_a_row_is_never_read_or_written_as_another_table_s_record(store):
+    """mypy sees every row as its base class; the store checks the kinds match."""
+    from followup_tui.store.repository import _record, _write
+    from followup_tui.store.tables import ContactRow
+
+    row = ContactRow(application_id=1)
+    with pytest.raises(TypeError, match="a ContactRow holds no Application"):
+        _write(row, store.load_application(1))
+    with pytest.raises(TypeError):
+        _record(row, Application)
