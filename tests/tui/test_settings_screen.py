@@ -16,7 +16,7 @@ from textual.dom import DOMNode
 from textual.widgets import Input
 
 from followup_tui.domain.records import Persistence, Profile
-from followup_tui.domain.review import review_list
+from followup_tui.domain.review import light, review_list
 from followup_tui.domain.settings import Preferences, parse_preferences
 from followup_tui.settings import load_settings
 from followup_tui.store.reading import Reader
@@ -91,7 +91,8 @@ async def test_comma_opens_the_settings_and_saving_writes_the_file_and_reassesse
         # The dashboard counted again with the new numbers.
         applications = Reader(db_path).review_applications(TODAY)
         after = [a.actions for a in app.screen.assessments]
-        assert after == [a.actions for a in review_list(applications, TODAY, saved.rules)]
+        # (its rows are light: their actions name contacts by name alone)
+        assert after == [light(a).actions for a in review_list(applications, TODAY, saved.rules)]
         assert after != before
         # The key moved at once.
         await pilot.press("z")

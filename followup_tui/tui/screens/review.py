@@ -140,8 +140,15 @@ class ReviewScreen(ApplicationScreen[None]):
             self._show_only(Text(f"Could not load: {error}"))
             return
         assessment = assess(application, app.today, app.rules) if application else item.assessment
-        # The dashboard's assessments are light (no history): the step's keys act on this one.
-        self.items[self.index] = replace(item, assessment=assessment)
+        # The dashboard's assessments are light (no history, contacts by name): the step's keys
+        # act on this one, and on its contact as read now, card facts and all (the Contact
+        # section shows them, the drafts are addressed with them).
+        action = item.action
+        if application is not None and action.contact is not None:
+            action = replace(
+                action, contact=application.contact(action.contact.id) or action.contact
+            )
+        item = self.items[self.index] = replace(item, assessment=assessment, action=action)
         step.display = False
         self.query_one("#review-head").display = True
         state = step_state(item, assessment)
