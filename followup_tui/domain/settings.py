@@ -15,8 +15,6 @@ The file (docs/settings.md):
 
 from __future__ import annotations
 
-import json
-import textwrap
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, fields, replace
 from types import MappingProxyType
@@ -198,6 +196,8 @@ def _key(key: str, value: object) -> str:
 
 def _shown(value: object) -> str:
     if isinstance(value, str):
+        import json  # here and below: `followup due` reads the settings, and writes no JSON
+
         return json.dumps(value, ensure_ascii=True)[:40]
     return f"{type(value).__name__} {str(value)[:40]}"
 
@@ -206,6 +206,8 @@ def _shown(value: object) -> str:
 
 
 def _toml_string(text: str) -> str:
+    import json
+
     # JSON's string escapes are TOML basic-string escapes; TOML wants DEL escaped too.
     return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
 
@@ -218,6 +220,8 @@ def _toml_key(key: str) -> str:
 def render_preferences(preferences: Preferences = DEFAULT_PREFERENCES) -> str:
     """The settings file for `preferences`: every key with what it does and its default, so
     the file documents itself. Keys left at their default are written too, commented."""
+    import textwrap  # here: only writing the file wraps its comments
+
     rules, default = preferences.rules, DEFAULT_SETTINGS
     out = [
         "# followup settings (docs/settings.md). A line starting with # is a comment.",

@@ -6,7 +6,6 @@ company name cannot move the cursor or colour the terminal.
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Any
 
@@ -28,6 +27,8 @@ AGENDA_VERSION = 1
 
 
 def agenda_json(assessments: list[Assessment], today: date, *, everything: bool = False) -> str:
+    import json  # here: `followup due --quiet` in a shell start-up file prints no JSON
+
     summary = summarize(assessments)
     document: dict[str, Any] = {
         "format": AGENDA_FORMAT,

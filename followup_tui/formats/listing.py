@@ -4,7 +4,6 @@ cannot move the cursor or break the table."""
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Any
 
@@ -52,6 +51,8 @@ def listing_ids(assessments: list[Assessment]) -> str:
 
 
 def listing_json(assessments: list[Assessment], today: date) -> str:
+    import json  # here: `followup list` in a shell start-up file prints no JSON
+
     document = {
         "format": LIST_FORMAT,
         "version": LIST_VERSION,

@@ -9,7 +9,6 @@ database of the previous version to tests/fixtures (scripts/make_schema_fixture.
 from __future__ import annotations
 
 import sqlite3
-import uuid
 
 # "FOLU": marks the file as followup's, so we never migrate another program's database.
 APPLICATION_ID = 0x464F4C55
@@ -194,6 +193,8 @@ def migrate(connection: sqlite3.Connection, target: int = LATEST) -> list[int]:
     `connection` must be in autocommit mode (isolation_level=None): each step is its own
     BEGIN EXCLUSIVE ... COMMIT, so a failed step leaves the file at the previous version.
     """
+    import uuid  # here: the shell agenda reads this module's LATEST, and migrates rarely
+
     applied: list[int] = []
     # A step may give rows a new identity (v7); SQLite has no UUID function of its own.
     connection.create_function("new_uid", 0, lambda: str(uuid.uuid4()))

@@ -7,7 +7,6 @@ connection and reads inside one transaction, so what it returns is one consisten
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -134,7 +133,7 @@ class Reader:
                 )
             ]
             for start in range(0, len(ids), size):
-                chosen = json.dumps(ids[start : start + size])
+                chosen = _json_ids(ids[start : start + size])
                 yield self._load(
                     "id IN (SELECT value FROM json_each(?))", (chosen,), within=connection
                 )
@@ -149,7 +148,7 @@ class Reader:
             rows = connection.execute(
                 f"SELECT {_select(_APPLICATION)} FROM application"
                 " WHERE id NOT IN (SELECT value FROM json_each(?)) ORDER BY id",
-                (json.dumps([application.id for application in reviewed]),),
+                (_json_ids(application.id for application in reviewed),),
             ).fetchall()
         found = reviewed + [Application(*values) for values in _without_history(rows)]
         found.sort(key=attrgetter("id"))
@@ -215,7 +214,7 @@ class Reader:
                 only = "1"
             else:
                 only = "application_id IN (SELECT value FROM json_each(?))"
-                ids = (json.dumps([row[0] for row in rows]),)
+                ids = (_json_ids(row[0] for row in rows),)
 
             def rows_of(table: str, select: str, order: str) -> list[tuple]:
                 statement = f"SELECT {select} FROM {table} WHERE {only} ORDER BY {order}"
@@ -275,6 +274,12 @@ Converter = Callable[[Any], Any]
 # Computed columns looking back reads beside an application's own.
 _COUNT = Column("interviews", columns.INTEGER, None)
 _DAY = Column("last_interview", columns.DATE, None)
+
+
+def _json_ids(ids: Iterable[int]) -> str:
+    """Ids as a JSON array for `json_each(?)`: integers need no json module, which the shell
+    agenda does not import otherwise (issue 17)."""
+    return f"[{','.join(map(str, ids))}]"
 
 
 def _select(of: tuple[Column, ...]) -> str:

@@ -242,7 +242,17 @@ def test_the_words_after_global_options_with_a_value_are_not_commands():
 
 
 # What the shell agenda left behind as it got quicker (issue 17): modules it has no use for.
-NOT_NEEDED = ("shutil", "statistics", "platformdirs")
+NOT_NEEDED = (
+    "shutil",
+    "statistics",
+    "platformdirs",
+    # JSON only for --json; a new record's uid (uuid, and platform behind it) only when writing;
+    # textwrap only to write the settings file.
+    "json",
+    "uuid",
+    "platform",
+    "textwrap",
+)
 
 
 @pytest.mark.parametrize("argv", [["due", "--quiet"], ["show", "1"], ["list"]], ids=" ".join)
