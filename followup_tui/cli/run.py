@@ -4,12 +4,13 @@ input or a store error is one line on stderr and exit status 2."""
 from __future__ import annotations
 
 import gc
+import importlib
 import os
 import sys
 from collections.abc import Iterable, Sequence
 
 from followup_tui import __version__
-from followup_tui.cli.commands import CommandModule, due, list_applications, show
+from followup_tui.cli.commands import CommandModule
 from followup_tui.cli.commands.dashboard import open_dashboard
 from followup_tui.cli.common import Commands, Handler, Parser, UsageError
 from followup_tui.cli.options import global_options, resolve_db, resolve_settings, resolve_today
@@ -39,9 +40,10 @@ def build_parser(command_modules: Iterable[CommandModule] | None = None) -> Pars
     return parser
 
 
-# The shell agenda's commands, each parsed by a parser with its subcommand alone: building
-# every command's took as long as reading the review of 1,000 applications (issue 17).
-QUICK_COMMANDS: dict[str, CommandModule] = {"due": due, "show": show, "list": list_applications}
+# The shell agenda's commands (name -> module), each parsed by a parser with its subcommand
+# alone: building every command's took as long as reading the review of 1,000 applications
+# (issue 17).
+QUICK_COMMANDS = {"due": "due", "show": "show", "list": "list_applications"}
 # The global options that take a value (options.py): the word after one is not the command.
 GLOBAL_OPTIONS_WITH_VALUES = ("--db", "--today", "--settings")
 
@@ -50,8 +52,14 @@ def parser_for(argv: Sequence[str]) -> Parser:
     """The parser for this command line: every command's, or for one of the shell agenda's the
     same subcommand alone (the same parse, help and one-line errors). `followup --help` and
     anything unclear get every command's."""
-    module = QUICK_COMMANDS.get(_command_word(argv) or "")
-    return build_parser((module,)) if module is not None else build_parser()
+    name = QUICK_COMMANDS.get(_command_word(argv) or "")
+    if name is None:
+        return build_parser()
+    from followup_tui.cli.deferred import defer_unused_modules
+
+    defer_unused_modules()  # before the command's module imports dataclasses
+    module: CommandModule = importlib.import_module(f"followup_tui.cli.commands.{name}")
+    return build_parser((module,))
 
 
 def _command_word(argv: Sequence[str]) -> str | None:

@@ -124,6 +124,8 @@ class Contact:
 
 @dataclass(frozen=True, slots=True)
 class Interview:
+    """An interview held or ahead: when, what stage, who sat in, and what was said."""
+
     id: int
     held_on: date
     at_time: time | None = None

@@ -140,6 +140,8 @@ class Action:
 
 @dataclass(frozen=True, slots=True)
 class Flag:
+    """A problem the rules found in an application's history, with the rule and its words."""
+
     kind: FlagKind
     rule: str
     message: str

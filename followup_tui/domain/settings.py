@@ -60,6 +60,8 @@ DEFAULT_PREFERENCES = Preferences()
 
 @dataclass(frozen=True, slots=True)
 class _Number:
+    """A number the file sets: the `Settings` field, its rule, its help, and the least it may be."""
+
     field: str  # the `Settings` field it sets
     rule: str
     help: str

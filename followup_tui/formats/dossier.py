@@ -28,6 +28,8 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class Section:
+    """A part of the dossier: its heading and its entries."""
+
     heading: str  # "People:"
     entries: tuple[Entry, ...]
 

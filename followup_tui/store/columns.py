@@ -55,6 +55,8 @@ LINK = Column("application_id", INTEGER, None)
 
 @dataclass(frozen=True, slots=True)
 class Table:
+    """One table: its name, its columns, and the record one of its rows becomes."""
+
     name: str
     columns: tuple[Column, ...]
     record: type | None = None  # the records.py dataclass one row becomes
