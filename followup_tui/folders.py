@@ -14,7 +14,10 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Literal
+
+TYPE_CHECKING = False  # typing's, without importing typing: the shell agenda (issue 17)
+if TYPE_CHECKING:
+    from typing import Literal
 
 APP = "followup"
 # Each folder's variable and its default under the home folder (the XDG base directory spec).

@@ -10,11 +10,13 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
 
 from followup_tui.domain.text import json_printable, one_line, printable
 
+TYPE_CHECKING = False  # typing's, without importing typing: the shell agenda (issue 17)
 if TYPE_CHECKING:
+    from typing import Any, NoReturn
+
     from followup_tui.domain.records import Application, Contact
     from followup_tui.store import Store
     from followup_tui.store.reading import Reader

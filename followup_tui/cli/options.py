@@ -7,11 +7,11 @@ import argparse
 import os
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from followup_tui.cli.common import Parser, UsageError
 from followup_tui.domain.dates import DateError, in_range
 
+TYPE_CHECKING = False  # typing's, without importing typing: the shell agenda (issue 17)
 if TYPE_CHECKING:
     from followup_tui.domain.settings import Preferences
 

@@ -10,11 +10,14 @@ import sys
 from collections.abc import Iterable, Sequence
 
 from followup_tui import __version__
-from followup_tui.cli.commands import CommandModule
 from followup_tui.cli.commands.dashboard import open_dashboard
 from followup_tui.cli.common import Commands, Handler, Parser, UsageError
 from followup_tui.cli.options import global_options, resolve_db, resolve_settings, resolve_today
 from followup_tui.domain.text import printable
+
+TYPE_CHECKING = False  # typing's, without importing typing: the shell agenda (issue 17)
+if TYPE_CHECKING:
+    from followup_tui.cli.commands import CommandModule
 
 
 def build_parser(command_modules: Iterable[CommandModule] | None = None) -> Parser:

@@ -7,7 +7,6 @@ company name cannot move the cursor or colour the terminal.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from followup_tui.domain.dates import short_day
 from followup_tui.domain.records import Application, Contact
@@ -21,6 +20,10 @@ from followup_tui.domain.rules import (
     interview_brief,
 )
 from followup_tui.domain.text import one_line
+
+TYPE_CHECKING = False  # typing's, without importing typing: the shell agenda (issue 17)
+if TYPE_CHECKING:
+    from typing import Any
 
 AGENDA_FORMAT = "followup-agenda"
 AGENDA_VERSION = 1

@@ -5,11 +5,14 @@ cannot move the cursor or break the table."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from followup_tui.domain.dates import short_day
 from followup_tui.domain.rules import Action, Assessment, describe
 from followup_tui.domain.text import one_line
+
+TYPE_CHECKING = False  # typing's, without importing typing: the shell agenda (issue 17)
+if TYPE_CHECKING:
+    from typing import Any
 
 LIST_FORMAT = "followup-list"
 LIST_VERSION = 1

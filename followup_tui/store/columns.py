@@ -26,9 +26,12 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from enum import StrEnum
-from typing import Any
 
 from followup_tui.domain import records
+
+TYPE_CHECKING = False  # typing's, without importing typing: the shell agenda (issue 17)
+if TYPE_CHECKING:
+    from typing import Any
 
 # The declared types used in migrations.py; how each reads back is said in reading.py.
 TEXT, INTEGER, DATE, TIME, BOOLEAN = "TEXT", "INTEGER", "DATE", "TIME", "BOOLEAN"

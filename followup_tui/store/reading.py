@@ -15,7 +15,6 @@ from dataclasses import fields
 from datetime import date, datetime, time
 from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from followup_tui.domain.records import (
     Application,
@@ -33,8 +32,13 @@ from followup_tui.store.columns import Column
 from followup_tui.store.database import damaged_message, explain, inspect, open_for_reading
 from followup_tui.store.errors import StoreError
 
+TYPE_CHECKING = False  # typing's, without importing typing: the shell agenda (issue 17)
 if TYPE_CHECKING:
+    from typing import Any
+
     from followup_tui.domain.figures import Tally
+
+    Converter = Callable[[Any], Any]
 
 # What the daily review can show (see domain.review.review_list): active applications, and
 # rejected ones that may still owe the R9 feedback call (a contact with rapport, no feedback
@@ -267,9 +271,6 @@ _MEMBERS = {
     for column in table.columns
     if column.enum is not None
 }
-
-Converter = Callable[[Any], Any]
-
 
 # Computed columns looking back reads beside an application's own.
 _COUNT = Column("interviews", columns.INTEGER, None)

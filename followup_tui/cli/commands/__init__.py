@@ -10,13 +10,15 @@ whole parser, and `due`, `show` and `list` on every start of the shell agenda.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any, Protocol
 
-from followup_tui.cli.common import Commands
+TYPE_CHECKING = False  # typing's, without importing typing: the shell agenda (issue 17)
+if TYPE_CHECKING:
+    from typing import Any, Protocol
 
+    from followup_tui.cli.common import Commands
 
-class CommandModule(Protocol):
-    def add_parser(self, commands: Commands) -> None: ...
+    class CommandModule(Protocol):
+        def add_parser(self, commands: Commands) -> None: ...
 
 
 # In the order `followup --help` lists them.

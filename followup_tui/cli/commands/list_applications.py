@@ -12,14 +12,10 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from followup_tui.cli.common import Commands, for_stdout, reader_for
 from followup_tui.cli.options import preferences_of
 from followup_tui.domain.records import Status
-
-if TYPE_CHECKING:
-    pass
 
 # Besides each status: the two groups a person asks for most.
 OPEN = "open"  # active or parked: not closed
