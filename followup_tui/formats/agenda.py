@@ -30,7 +30,8 @@ AGENDA_VERSION = 1
 
 
 def agenda_json(assessments: list[Assessment], today: date, *, everything: bool = False) -> str:
-    import json  # here: `followup due --quiet` in a shell start-up file prints no JSON
+    # Here: `followup due --quiet` in a shell start-up file prints no JSON.
+    from followup_tui.formats.json_text import indented_json
 
     summary = summarize(assessments)
     document: dict[str, Any] = {
@@ -44,7 +45,7 @@ def agenda_json(assessments: list[Assessment], today: date, *, everything: bool 
         },
         "items": [_item_json(item) for item in review_queue(assessments, everything=everything)],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return indented_json(document) + "\n"
 
 
 def _item_json(item: Item) -> dict[str, Any]:

@@ -54,7 +54,8 @@ def listing_ids(assessments: list[Assessment]) -> str:
 
 
 def listing_json(assessments: list[Assessment], today: date) -> str:
-    import json  # here: `followup list` in a shell start-up file prints no JSON
+    # Here: `followup list` in a shell start-up file prints no JSON.
+    from followup_tui.formats.json_text import indented_json
 
     document = {
         "format": LIST_FORMAT,
@@ -62,7 +63,7 @@ def listing_json(assessments: list[Assessment], today: date) -> str:
         "today": today.isoformat(),
         "applications": [_application_json(assessment) for assessment in assessments],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return indented_json(document) + "\n"
 
 
 def _application_json(assessment: Assessment) -> dict[str, Any]:
