@@ -327,3 +327,23 @@ def test_help_is_as_wide_as_shutil_says(monkeypatch, columns, lines):
         else:
             monkeypatch.setenv(name, value)
     assert terminal_columns() == shutil.get_terminal_size().columns
+
+
+@pytest.mark.parametrize(
+    "argv, collects", [(["due", "--quiet"], False), (["list"], False), (["locate"], True)]
+)
+def test_only_the_agenda_process_goes_without_garbage_collection(demo_db, argv, collects):
+    """Its process ends after one read; any other command (the app above all) collects."""
+    code = (
+        "import gc, sys; from followup_tui.cli import main\n"
+        "main()\n"
+        "print(gc.isenabled(), file=sys.stderr)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, "--db", str(demo_db), "--today", TODAY.isoformat(), *argv],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "FOLLOWUP_SETTINGS": str(demo_db.parent / "no-settings.toml")},
+    )
+    assert done.stderr.strip().splitlines()[-1] == str(collects), done.stderr
