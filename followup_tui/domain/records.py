@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
 
+from followup_tui.domain.shared_methods import shared_repr_and_hash
+
 TYPE_CHECKING = False  # typing's, without importing typing: the shell agenda (issue 17)
 if TYPE_CHECKING:
     from typing import Self
@@ -105,7 +107,8 @@ class Outcome(Labelled):
 _NOT_FOLLOW_UPS = (TouchKind.THANK_YOU, TouchKind.FEEDBACK_REQUEST)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
+@shared_repr_and_hash
 class Contact:
     """A person met or written to: the business-card facts (R5)."""
 
@@ -125,7 +128,8 @@ class Contact:
     uid: str = field(default="", compare=False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
+@shared_repr_and_hash
 class Interview:
     """An interview held or ahead: when, what stage, who sat in, and what was said."""
 
@@ -142,7 +146,8 @@ class Interview:
     uid: str = field(default="", compare=False)  # as Contact.uid
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
+@shared_repr_and_hash
 class Touch:
     """One logged contact with the employer, either way."""
 
@@ -172,7 +177,8 @@ class Touch:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
+@shared_repr_and_hash
 class CallDraft:
     """A call in progress, with the notes typed so far (R7)."""
 
@@ -183,7 +189,8 @@ class CallDraft:
     notes: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
+@shared_repr_and_hash
 class Application:
     """One job applied for, with everything the rules need to know about it."""
 
@@ -251,7 +258,8 @@ class Application:
         return tuple(interview for interview in self.interviews if interview not in held)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
+@shared_repr_and_hash
 class Debrief:
     """The short debrief after an interview (R12): who was there with their business-card
     facts, the decision date they gave, the topics and the concerns. R1's thank-you notes go
@@ -271,7 +279,8 @@ class Debrief:
     interview_version: int = field(default=1, compare=False)  # the interview as read
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
+@shared_repr_and_hash
 class Profile:
     """The user: what the scripts and drafts sign with. Empty means not given yet."""
 

@@ -21,9 +21,11 @@ from followup_tui.domain.rules import (
     assess_all,
     awaiting_debrief,
 )
+from followup_tui.domain.shared_methods import shared_repr_and_hash
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
+@shared_repr_and_hash
 class Summary:
     """What is due, each action counted once: overdue or due today, never both."""
 
@@ -202,7 +204,8 @@ def light_review_list(
     return shown + rest
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
+@shared_repr_and_hash
 class Item:
     """One action of one application: a step of the daily review."""
 

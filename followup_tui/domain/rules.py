@@ -32,9 +32,11 @@ from followup_tui.domain.records import (
     TouchKind,
     WithdrawAnswer,
 )
+from followup_tui.domain.shared_methods import shared_repr_and_hash
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
+@shared_repr_and_hash
 class Settings:
     """The numbers RULES.md marks *default*; a user may change them."""
 
@@ -99,7 +101,8 @@ class FlagKind(Labelled):
     NO_DECISION_MAKER = "no_decision_maker", "no-decision-maker"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
+@shared_repr_and_hash
 class Action:
     """Something to do for an application, by a date, with a reason a person can read.
 
@@ -138,7 +141,8 @@ class Action:
         return (tier, self.last_day)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
+@shared_repr_and_hash
 class Flag:
     """A problem the rules found in an application's history, with the rule and its words."""
 
@@ -148,7 +152,8 @@ class Flag:
     touch_id: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
+@shared_repr_and_hash
 class Assessment:
     """What the rules say about one application on one day."""
 
@@ -262,7 +267,8 @@ _KIND_ORDER = {kind: index for index, kind in enumerate(ActionKind)}
 # R12 --------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
+@shared_repr_and_hash
 class InterviewBrief:
     """What to know on the day of an interview (R12): when, who you will meet, what to do."""
 

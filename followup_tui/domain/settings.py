@@ -21,6 +21,7 @@ from types import MappingProxyType
 
 from followup_tui.domain.records import Persistence, Profile
 from followup_tui.domain.rules import DEFAULT_SETTINGS, Settings
+from followup_tui.domain.shared_methods import shared_repr_and_hash
 
 # Ten years: far beyond any follow-up, and far from the dates Python cannot count to.
 MOST_DAYS = 3650
@@ -35,7 +36,8 @@ class SettingsError(ValueError):
         self.problem = problem
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
+@shared_repr_and_hash
 class Preferences:
     """Everything the settings file holds. Empty `you` fields mean "not given here"."""
 
@@ -58,7 +60,8 @@ class Preferences:
 DEFAULT_PREFERENCES = Preferences()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
+@shared_repr_and_hash
 class _Number:
     """A number the file sets: the `Settings` field, its rule, its help, and the least it may be."""
 

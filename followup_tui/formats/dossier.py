@@ -12,12 +12,14 @@ from datetime import date
 from followup_tui.domain.dates import day_label
 from followup_tui.domain.records import Application, Contact, Direction, Interview, Outcome, Touch
 from followup_tui.domain.rules import Action, Assessment, describe
+from followup_tui.domain.shared_methods import shared_repr_and_hash
 from followup_tui.domain.text import one_line, printable
 
 OVERDUE = "OVERDUE"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
+@shared_repr_and_hash
 class Entry:
     """One item of a section: its line, the lines under it, and a mark before it (OVERDUE)."""
 
@@ -26,7 +28,8 @@ class Entry:
     mark: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
+@shared_repr_and_hash
 class Section:
     """A part of the dossier: its heading and its entries."""
 

@@ -28,6 +28,7 @@ from datetime import UTC, date, datetime, time
 from enum import StrEnum
 
 from followup_tui.domain import records
+from followup_tui.domain.shared_methods import shared_repr_and_hash
 
 TYPE_CHECKING = False  # typing's, without importing typing: the shell agenda (issue 17)
 if TYPE_CHECKING:
@@ -37,7 +38,8 @@ if TYPE_CHECKING:
 TEXT, INTEGER, DATE, TIME, BOOLEAN = "TEXT", "INTEGER", "DATE", "TIME", "BOOLEAN"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
+@shared_repr_and_hash
 class Column:
     """One column: its name and declared type in the DDL, and the record field it holds."""
 
@@ -56,7 +58,8 @@ VERSION = Column("row_version", INTEGER, "version")
 LINK = Column("application_id", INTEGER, None)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
+@shared_repr_and_hash
 class Table:
     """One table: its name, its columns, and the record one of its rows becomes."""
 
