@@ -49,3 +49,15 @@ def test_printable_keeps_the_length_and_leaves_nothing_that_acts(text):
             code < 0x20 or 0x7F <= code <= 0x9F or 0x202A <= code <= 0x202E
             or 0x2066 <= code <= 0x2069
         )  # fmt: skip
+
+
+@given(st.text())
+def test_one_line_is_the_printable_text_with_its_whitespace_runs_made_one_space(text):
+    assert one_line(text) == " ".join(printable(text).split())
+
+
+@pytest.mark.parametrize(
+    "text", ["Acme", "Acme Corp", " Acme", "Acme ", "Acme  Corp", "Acme\u00a0Corp"]
+)
+def test_one_line_of_plain_text(text):
+    assert one_line(text) == " ".join(text.split())
