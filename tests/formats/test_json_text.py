@@ -46,6 +46,12 @@ class Size(IntEnum):
     BIG = 3
 
 
+def test_more_keys_than_it_keeps_the_text_of():
+    document = {"outer": {f"key {number}": [number] for number in range(1200)}}
+    assert indented_json(document) == dumped(document)
+    assert indented_json(document) == dumped(document)  # the kept keys' text, used
+
+
 def test_what_it_does_not_write_itself_is_json_dumps_own():
     """Subclasses and keys that are not text: written as json.dumps writes them."""
     for document in (
