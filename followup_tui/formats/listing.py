@@ -36,12 +36,11 @@ def listing_text(assessments: list[Assessment]) -> str:
                 _next(assessment.next_action, assessment.today),
             )
         )
-    widths = [max(len(row[column]) for row in rows) for column in range(len(_HEADINGS) - 1)]
-    lines = []
-    for row in rows:
-        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
-        lines.append("  ".join([*cells, row[-1]]).rstrip())
-    return "\n".join(lines) + "\n"
+    # Each column but the last as wide as its widest cell, the cells padded on the right: one
+    # format a row (issue 17: `followup list` prints a row per application).
+    columns = list(zip(*rows, strict=True))[:-1]
+    row_format = "  ".join(f"{{:<{max(map(len, cells))}}}" for cells in columns) + "  {}"
+    return "".join(row_format.format(*row).rstrip() + "\n" for row in rows)
 
 
 def listing_ids(assessments: list[Assessment]) -> str:
