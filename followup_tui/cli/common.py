@@ -1,5 +1,6 @@
-"""What every command shares: the one-line error, the parser that reports it, how a command
-registers itself, and how its text reaches stdout."""
+"""What every command shares: the parser that reports an error on one line, how a command
+registers itself, and (from `runtime.py`, where they live without argparse) the one-line error
+and the helpers a command runs with."""
 
 from __future__ import annotations
 
@@ -7,27 +8,42 @@ import argparse
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
-from datetime import date
-from pathlib import Path
+from collections.abc import Sequence
 
-from followup_tui.domain.text import json_printable, one_line, printable
+from followup_tui.cli.runtime import (
+    Handler,
+    UsageError,
+    application_number,
+    date_option,
+    find_contact,
+    for_stdout,
+    no_such_application,
+    reader_for,
+    say_backup_failed,
+    store_to_change,
+)
+from followup_tui.domain.text import printable
 
 TYPE_CHECKING = False  # typing's, without importing typing: the shell agenda (issue 17)
 if TYPE_CHECKING:
     from typing import Any, NoReturn
 
-    from followup_tui.domain.records import Application, Contact
-    from followup_tui.store import Store
-    from followup_tui.store.reading import Reader
-
-# What runs a command: the parsed arguments, the day it is, and the database file.
-Handler = Callable[[argparse.Namespace, date, Path], int]
-
-
-class UsageError(Exception):
-    """Bad input from the command line: shown as one line, exit status 2."""
-
+__all__ = [
+    "Commands",
+    "Handler",
+    "HelpFormatter",
+    "Parser",
+    "UsageError",
+    "application_number",
+    "date_option",
+    "find_contact",
+    "for_stdout",
+    "no_such_application",
+    "reader_for",
+    "say_backup_failed",
+    "store_to_change",
+    "terminal_columns",
+]
 
 # A value after an option that starts like a negative number: '-3d', '-2w' (and '-3x', which
 # the date parser then refuses in words rather than argparse as "expected one argument").
@@ -129,91 +145,3 @@ class Commands:
         )
         parser.set_defaults(handler=handler)
         return parser
-
-
-def application_number(text: str) -> int:
-    """An application's number as typed: `3` or `#3` (as `due` and `list` show it)."""
-    try:
-        return int(text.strip().lstrip("#"))
-    except ValueError:
-        raise UsageError(f"{text!r} is not an application number") from None
-
-
-def date_option(flag: str, text: str, today: date) -> date:
-    """A date as typed after `flag`: YYYY-MM-DD or a word (today, yesterday, -3d)."""
-    from followup_tui.domain.dates import DateError, parse_date
-
-    try:
-        return parse_date(text, today)
-    except DateError as error:
-        raise UsageError(f"{flag}: {error}") from None
-
-
-def store_to_change(path: Path) -> Store:
-    """The Store for a command that changes an application: the file must exist already (a
-    mistyped --db is an error, not a new empty database). Opening it migrates it if need be and
-    takes the day's backup, as every write does."""
-    if not path.exists():
-        raise UsageError(f"no database at {path} yet: add an application first (`followup add`)")
-    from followup_tui.store import Store
-
-    return Store(path)
-
-
-def find_contact(application: Application, text: str, flag: str) -> Contact:
-    """A contact of the application by number or by name (whole, any case)."""
-    wanted, number = text.strip(), text.strip().lstrip("#")
-    if number.isdigit() and (found := application.contact(int(number))) is not None:
-        return found
-    matches = [c for c in application.contacts if c.full_name.casefold() == wanted.casefold()]
-    if len(matches) == 1:
-        return matches[0]
-    known = ", ".join(f"{c.id} {one_line(c.full_name)}" for c in application.contacts)
-    which = "more than one contact" if matches else "no contact"
-    raise UsageError(
-        f"{flag}: {which} {text!r} on #{application.id}"
-        + (f" (its contacts: {known})" if known else " (it has no contacts yet)")
-    )
-
-
-def no_such_application(number: int) -> UsageError:
-    return UsageError(f"no application #{number} (see `followup list`)")
-
-
-def for_stdout(text: str, *, json: bool = False) -> str:
-    """Into a file or a pipe, the exact text (an export imports back as it was). On a terminal,
-    control characters in user text are shown, never obeyed: JSON writes them as \\u escapes, so
-    it stays valid JSON that reads back the same."""
-    if not sys.stdout.isatty():
-        return text
-    if json:
-        return json_printable(text)
-    return printable(text.replace("\r\n", "\n"))  # CSV and iCalendar end their lines with CRLF
-
-
-def say_backup_failed(store: Store) -> None:
-    """A command that only reads goes on when the day's backup cannot be written (a full
-    disk), and says so on one line."""
-    if store.backup_error is not None:
-        print(f"followup: warning: {printable(str(store.backup_error))}", file=sys.stderr)
-
-
-def reader_for(path: Path) -> Reader:
-    """How a command that only reads opens the file: after the header check (a StoreError says
-    why it cannot be used), through the light reader, without importing SQLAlchemy. A new file
-    or an older schema goes through the Store first, to be created or migrated.
-
-    It takes no daily backup: the app (behind its first frame) and every command that writes
-    open the Store, which takes the day's backup before the day's first change, and a day of
-    reading alone changes nothing to back up. `followup due` in a shell start-up file never
-    waits for a copy of the file (issue 17)."""
-    from followup_tui.store.reading import Reader
-
-    reader = Reader.open_quickly(path)
-    if reader is None:
-        from followup_tui.store import Store
-
-        with Store(path, reading=True) as store:
-            say_backup_failed(store)
-        reader = Reader(path)
-    return reader

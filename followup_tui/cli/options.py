@@ -4,20 +4,29 @@ settings file, or the demo instead of the database."""
 from __future__ import annotations
 
 import argparse
-import os
-from datetime import date
-from pathlib import Path
 
-from followup_tui.cli.common import Parser, UsageError
-from followup_tui.domain.dates import DateError, in_range
+from followup_tui.cli.common import Parser
+from followup_tui.cli.runtime import (
+    DB_ENV,
+    DB_NAME,
+    TODAY_ENV,
+    preferences_of,
+    resolve_db,
+    resolve_settings,
+    resolve_today,
+)
 
-TYPE_CHECKING = False  # typing's, without importing typing: the shell agenda (issue 17)
-if TYPE_CHECKING:
-    from followup_tui.domain.settings import Preferences
-
-DB_ENV = "FOLLOWUP_DB"
-TODAY_ENV = "FOLLOWUP_TODAY"
-DB_NAME = "followup.sqlite"
+# Resolving what the options say runs without argparse: it lives in runtime.py.
+__all__ = [
+    "DB_ENV",
+    "DB_NAME",
+    "TODAY_ENV",
+    "global_options",
+    "preferences_of",
+    "resolve_db",
+    "resolve_settings",
+    "resolve_today",
+]
 
 
 def global_options() -> Parser:
@@ -50,51 +59,3 @@ def global_options() -> Parser:
         help="use a fresh temporary database filled with demo data; your data is not touched",
     )
     return options
-
-
-def resolve_today(args: argparse.Namespace) -> date:
-    """--today, else $FOLLOWUP_TODAY, else the real date."""
-    text = getattr(args, "today", None) or os.environ.get(TODAY_ENV)
-    if not text:
-        return date.today()  # the one place the real clock is read
-    source = "--today" if getattr(args, "today", None) else TODAY_ENV
-    try:
-        return in_range(date.fromisoformat(text.strip()))
-    except DateError as error:
-        raise UsageError(f"{source}: {error}") from None
-    except ValueError:
-        raise UsageError(f"{source}: {text!r} is not a date (use YYYY-MM-DD)") from None
-
-
-def resolve_db(args: argparse.Namespace) -> Path:
-    """--db, else $FOLLOWUP_DB, else followup.sqlite in the user data folder (made if need be)."""
-    explicit = getattr(args, "db", None) or os.environ.get(DB_ENV)
-    if explicit:
-        return Path(explicit).expanduser()
-    from followup_tui.folders import user_folder  # platformdirs, only where needed
-
-    folder = user_folder("data")
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    return folder / DB_NAME
-
-
-def resolve_settings(args: argparse.Namespace) -> None:
-    """Read the settings file (--settings, else $FOLLOWUP_SETTINGS, else the user config
-    folder's) into `args.settings_file` and `args.preferences`, before any command runs: a bad
-    value is one line naming the file and the key, and nothing runs on a guess."""
-    from followup_tui.settings import SettingsFileError, load_settings, settings_path
-
-    args.settings_file = settings_path(getattr(args, "settings", None))
-    try:
-        args.preferences = load_settings(args.settings_file)
-    except SettingsFileError as error:
-        raise UsageError(str(error)) from None
-
-
-def preferences_of(args: argparse.Namespace) -> Preferences:
-    """The settings `resolve_settings` read (every default when it was not run)."""
-    from followup_tui.domain.settings import DEFAULT_PREFERENCES, Preferences
-
-    preferences = getattr(args, "preferences", DEFAULT_PREFERENCES)
-    assert isinstance(preferences, Preferences)
-    return preferences

@@ -1,19 +1,19 @@
-"""Reading the command line and running the command it names, with the error contract: bad
-input or a store error is one line on stderr and exit status 2."""
+"""Reading the command line with argparse and running the command it names, with the error
+contract (`runtime.run_command`): bad input or a store error is one line on stderr and exit
+status 2. A plain command line of the shell agenda's is read without argparse (`start.py`)."""
 
 from __future__ import annotations
 
 import gc
 import importlib
-import os
 import sys
 from collections.abc import Iterable, Sequence
 
 from followup_tui import __version__
 from followup_tui.cli.commands.dashboard import open_dashboard
-from followup_tui.cli.common import Commands, Handler, Parser, UsageError
-from followup_tui.cli.options import global_options, resolve_db, resolve_settings, resolve_today
-from followup_tui.domain.text import printable
+from followup_tui.cli.common import Commands, Parser
+from followup_tui.cli.options import global_options
+from followup_tui.cli.runtime import run_command
 
 TYPE_CHECKING = False  # typing's, without importing typing: the shell agenda (issue 17)
 if TYPE_CHECKING:
@@ -89,33 +89,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         # record it keeps (2-3% of `followup list` at 1,000 applications; issue 17).
         gc.disable()
     args = parser_for(words).parse_args(argv)
-    handler: Handler = args.handler
-    from followup_tui.store import StoreError
-
-    try:
-        today = resolve_today(args)
-        resolve_settings(args)
-        if getattr(args, "demo", False):
-            from followup_tui.cli.demo_folder import demo_database, demo_settings
-
-            with demo_database(today) as path:
-                args.settings_file = demo_settings(path, args.settings_file)
-                return handler(args, today, path)
-        return handler(args, today, resolve_db(args))
-    except (UsageError, StoreError) as error:
-        print(f"followup: error: {printable(str(error))}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        # `followup due | head`: the reader left; that is not an error.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 0
-    finally:
-        if argv is None:
-            # The process ends next (the console script, `python -m followup_tui`): its last
-            # garbage collection need not walk every object it made. Measured on `followup due`
-            # at 1,000 applications: the exit took 4x as long as `python -c pass`'s without this
-            # (issue 17).
-            gc.freeze()
+    return run_command(args, argv)

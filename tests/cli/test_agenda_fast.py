@@ -22,6 +22,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from followup_tui.cli import main
 from followup_tui.cli.run import build_parser
@@ -261,6 +263,11 @@ NOT_NEEDED = (
     "tokenize",
     # What `copy` imports (its own stub is there): dataclasses' asdict and astuple use it.
     "weakref",
+    # A plain command line is read without argparse (cli/start.py), and without the gettext
+    # and locale its messages look up.
+    "argparse",
+    "gettext",
+    "locale",
 )
 
 
@@ -352,3 +359,84 @@ def test_only_the_agenda_process_goes_without_garbage_collection(demo_db, argv, 
         env={**os.environ, "FOLLOWUP_SETTINGS": str(demo_db.parent / "no-settings.toml")},
     )
     assert done.stderr.strip().splitlines()[-1] == str(collects), done.stderr
+
+
+# A plain command line of the agenda's commands is read without argparse (cli/start.py): as
+# argparse reads it, or not at all.
+
+PLAIN = [
+    ["due"],
+    ["due", "--quiet"],
+    ["--db", "x.sqlite", "--today", "2026-03-10", "due", "--all", "--json"],
+    ["due", "--short", "--all", "--db=x.sqlite", "--today=2026-03-10", "--settings", "s.toml"],
+    ["--demo", "show", "1"],
+    ["show", "#12", "--db", "due"],
+    ["list"],
+    ["list", "--json", "--demo"],
+    ["list", "--completion-ids", "--settings=s.toml"],
+]
+NOT_PLAIN = [
+    [],
+    ["due", "--help"],
+    ["--tod", "2026-03-10", "due"],
+    ["due", "--quiet", "--quiet"],
+    ["--db", "x", "--db", "y", "due"],
+    ["--db", "-x", "due"],
+    ["--today", "-3d", "due"],
+    ["due", "--json=yes"],
+    ["--json", "due"],
+    ["show"],
+    ["show", "1", "2"],
+    ["show", "-1"],
+    ["list", "--status", "open"],
+    ["due", "--"],
+    ["add", "--company", "Acme"],
+    ["locate"],
+]
+WORDS = [
+    "due", "show", "list", "add", "1", "#2", "", "x.sqlite", "2026-03-10", "-3d", "--",
+    "--db", "--db=y.sqlite", "--db=", "--today", "--today=2026-03-10", "--tod", "--settings",
+    "--settings=s.toml", "--demo", "--demo=1", "--json", "--all", "--short", "--quiet",
+    "--completion-ids", "--status", "open", "-h", "--help", "--version", "--j", "-x",
+]  # fmt: skip
+
+
+def argparse_reads(argv: list[str]) -> dict[str, object] | None:
+    """What the whole parser reads from `argv`, or None where it stops (an error, --help)."""
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        try:
+            return vars(build_parser().parse_args(argv))
+        except SystemExit:
+            return None
+
+
+@pytest.mark.parametrize("argv", PLAIN, ids=" ".join)
+def test_a_plain_command_line_is_read_as_argparse_reads_it(argv):
+    from followup_tui.cli.start import plain_command_line
+
+    found = plain_command_line(argv)
+    assert found is not None and vars(found) == argparse_reads(argv)
+
+
+@pytest.mark.parametrize("argv", NOT_PLAIN, ids=" ".join)
+def test_any_other_command_line_is_left_to_argparse(argv):
+    from followup_tui.cli.start import plain_command_line
+
+    assert plain_command_line(argv) is None
+
+
+AROUND_A_COMMAND = st.builds(
+    lambda before, command, after: [*before, command, *after],
+    st.lists(st.sampled_from(WORDS), max_size=3),
+    st.sampled_from(["due", "show", "list"]),
+    st.lists(st.sampled_from(WORDS), max_size=4),
+)
+
+
+@given(AROUND_A_COMMAND | st.lists(st.sampled_from(WORDS), max_size=7))
+def test_whatever_it_reads_argparse_reads_alike(argv):
+    from followup_tui.cli.start import plain_command_line
+
+    found = plain_command_line(argv)
+    if found is not None:
+        assert vars(found) == argparse_reads(argv)

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from datetime import date
 from pathlib import Path
 
-from followup_tui.cli.common import Commands, for_stdout, reader_for
-from followup_tui.cli.options import preferences_of
+# Not common or options: they import argparse, which a plain `followup due` never does.
+from followup_tui.cli.runtime import for_stdout, preferences_of, reader_for
+
+TYPE_CHECKING = False  # typing's, without importing typing: the shell agenda (issue 17)
+if TYPE_CHECKING:
+    import argparse
+
+    from followup_tui.cli.common import Commands
 
 
 def add_parser(commands: Commands) -> None:

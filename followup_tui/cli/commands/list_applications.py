@@ -8,14 +8,19 @@ does (launch.py).
 
 from __future__ import annotations
 
-import argparse
 import sys
 from datetime import date
 from pathlib import Path
 
-from followup_tui.cli.common import Commands, for_stdout, reader_for
-from followup_tui.cli.options import preferences_of
+# Not common or options: they import argparse, which a plain `followup list` never does.
+from followup_tui.cli.runtime import for_stdout, preferences_of, reader_for
 from followup_tui.domain.records import Status
+
+TYPE_CHECKING = False  # typing's, without importing typing: the shell agenda (issue 17)
+if TYPE_CHECKING:
+    import argparse
+
+    from followup_tui.cli.common import Commands
 
 # Besides each status: the two groups a person asks for most.
 OPEN = "open"  # active or parked: not closed
@@ -24,6 +29,8 @@ STATUS_CHOICES = [OPEN, CLOSED, *(status.value for status in Status)]
 
 
 def add_parser(commands: Commands) -> None:
+    import argparse
+
     parser = commands.add(
         "list", list_applications, help="list the applications with their next action"
     )

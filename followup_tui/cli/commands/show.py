@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from datetime import date
 from pathlib import Path
 
-from followup_tui.cli.common import (
-    Commands,
+# Not common or options: they import argparse, which a plain `followup show 1` never does.
+from followup_tui.cli.runtime import (
     application_number,
     no_such_application,
+    preferences_of,
     reader_for,
 )
-from followup_tui.cli.options import preferences_of
+
+TYPE_CHECKING = False  # typing's, without importing typing: the shell agenda (issue 17)
+if TYPE_CHECKING:
+    import argparse
+
+    from followup_tui.cli.common import Commands
 
 
 def add_parser(commands: Commands) -> None:
