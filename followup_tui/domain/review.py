@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import date
 from operator import attrgetter
-from typing import Any, TypeVar
 
 from followup_tui.domain.records import Application, Contact, Interview, Labelled, Status
 from followup_tui.domain.rules import (
@@ -22,6 +21,12 @@ from followup_tui.domain.rules import (
     awaiting_debrief,
 )
 from followup_tui.domain.shared_methods import shared_repr_and_hash
+
+TYPE_CHECKING = False  # typing's, without importing typing: the shell agenda (issue 17)
+if TYPE_CHECKING:
+    from typing import Any, TypeVar
+
+    _Record = TypeVar("_Record", Application, Contact, Interview, Action, Flag, Assessment)
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -141,7 +146,6 @@ _APPLICATION_UNSHOWN = (
 _CONTACT_UNSHOWN = ("postal_address", "notes", "uid")
 _CARD = ("title", "email", "phone")
 _INTERVIEW_UNSHOWN = ("notes", "uid")
-_Record = TypeVar("_Record", Application, Contact, Interview, Action, Flag, Assessment)
 
 
 def _shared_message(flag: Flag, shared: dict[str, str]) -> Flag:
