@@ -10,7 +10,11 @@ application active, the dashboard's worst case) and measures, in fresh processes
   runs from the key to the last frame composed. Each key's first press (imports, first styling)
   is shown apart from the median and 95th percentile of the others, beside a bare Textual app
   doing the same, with the ratio at p95. The yardstick for a screen is bare Textual pushing one
-  with a header, a scrolling text and a one-line key bar, as followup's screens have. Keys are
+  with a header, a scrolling text and a one-line key bar, as followup's screens have; for help
+  and the forms, which are dialogs over the dimmed dashboard, it is bare Textual's dialog over
+  the same dimmed dashboard holding the same widgets (the help's texts; the snooze form's one
+  Input, the edit form's Inputs, Select and TextAreas, each with its label and error line, and
+  two buttons): the table's "bare" column names the yardstick of each key. Keys are
   timed in `--key-runs` processes each, ours and bare Textual's in turn (`--keys-only`: alone);
 - cursor down in the first seconds, while the store opens behind the first frame (the day's
   first start: its backup is not taken yet);
@@ -72,9 +76,35 @@ def peak_kb() -> int:
 BARE_CSS = """
 #keys { dock: bottom; height: 1; background: $footer-background; color: $footer-foreground; }
 #panel { height: 8; }
+.dialog { align: center middle; background: $background 60%; }
+.dialog #form {
+    width: 84; max-width: 100%; max-height: 90%; height: auto; padding: 1 2;
+    border: thick $primary; background: $surface;
+}
+.dialog .title { width: 100%; text-style: bold; margin-bottom: 1; }
+.dialog .label { color: $text-muted; }
+.dialog .error { display: none; }
+.dialog TextArea { height: 3; }
+.dialog .buttons { dock: bottom; height: auto; padding-top: 1; background: $surface; }
+.dialog Button { margin-right: 2; }
 """
 DASHBOARD_KEYS = " r Review  a Add  c Call  l Log  s Snooze  / Filter  q Quit  ? Help"
 SCREEN_KEYS = " esc Back  e Edit  c Call  l Log  t Thank-you  s Snooze  i Interview+  n Contact+"
+DIALOG_KEYS = " ^s Save  esc Cancel  tab Next field"
+# The bare dialogs' fields, as followup's snooze form (one date) and edit form (application_form
+# in followup_tui/tui/screens/forms.py: seven texts, a select, two areas) have them; "help" has
+# none (it is text).
+DIALOG_FIELDS = {
+    "help": (),
+    "small": ("text",),
+    "large": ("text",) * 4 + ("select",) + ("text",) * 3 + ("area",) * 2,
+}
+# The help's two texts, as long as followup's on the dashboard: some 30 lines of keys under their
+# headings, and a heading and 13 rules of a sentence each.
+HELP_KEYS = "\n".join(
+    f"  {key:<8}  what the key {key} does here" for key in "abcdefghijklmnopqrstuvwxyz1234"
+)
+HELP_RULES = "\n".join(f"  R{n:<3} " + "a sentence of some seventy letters " * 2 for n in range(14))
 
 
 def child_paint(db: str, mode: str) -> None:
@@ -222,9 +252,9 @@ def child_bare_keys(repeats: int) -> None:
     one-line key bar, like followup's), timed the same way as child_keys."""
     from textual.app import App
     from textual.binding import Binding
-    from textual.containers import VerticalScroll
-    from textual.screen import Screen
-    from textual.widgets import DataTable, Header, Input, Static
+    from textual.containers import Horizontal, VerticalScroll
+    from textual.screen import ModalScreen, Screen
+    from textual.widgets import Button, DataTable, Header, Input, Label, Select, Static, TextArea
 
     class Second(Screen[None]):
         BINDINGS = [Binding("escape", "app.pop_screen", "Back"), Binding("x", "app.bell", "X")]
@@ -235,9 +265,57 @@ def child_bare_keys(repeats: int) -> None:
                 yield Static("detail " * 300)
             yield Static(SCREEN_KEYS, id="keys", markup=False)
 
+    class Dialog(ModalScreen[None]):
+        """Bare Textual's dialog: a ModalScreen over the dashboard, see-through and dimmed as
+        followup's are (app.tcss .form-screen), a bordered box of the same size and style
+        holding what followup's dialog of the same kind holds, widget for widget: `fields` are
+        the kinds of its form's fields ("text" an Input, "select" a Select, "area" a TextArea),
+        each with its label and its hidden error line, below the title and two buttons; with
+        no fields it is the help: a title, two texts (the keys and the rules) and a line.
+        Opening a dialog costs the widgets it composes and the dimmed dashboard painted
+        beneath it: a bare screen with neither would flatter nothing and measure something
+        else."""
+
+        BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+
+        def __init__(self, fields: tuple[str, ...]) -> None:
+            super().__init__(classes="dialog")
+            self.fields = fields
+
+        def compose(self):
+            with VerticalScroll(id="form"):
+                if not self.fields:
+                    yield Label("Keys", classes="title")
+                    yield Static(HELP_KEYS, markup=False)
+                    yield Static(HELP_RULES, markup=False)
+                    yield Label("escape or ? closes", classes="label")
+                else:
+                    with Horizontal(classes="buttons"):
+                        yield Button("Save (ctrl+s)", variant="primary")
+                        yield Button("Cancel (esc)")
+                    yield Label("Edit the application", classes="title")
+                    for kind in self.fields:
+                        yield Label("A field", classes="label")
+                        if kind == "select":
+                            yield Select([(f"option {n}", n) for n in range(3)], value=1,
+                                         allow_blank=False)  # fmt: skip
+                        elif kind == "area":
+                            yield TextArea("some notes", soft_wrap=True)
+                        else:
+                            yield Input("a value")
+                        yield Static("", classes="error")
+            if self.fields:  # followup's help has no key bar of its own
+                yield Static(DIALOG_KEYS, id="keys", markup=False)
+
     class Bare(App[None]):
         CSS = BARE_CSS
-        BINDINGS = [Binding("o", "open", "Open"), Binding("slash", "filter", "Filter")]
+        BINDINGS = [
+            Binding("o", "open", "Open"),
+            Binding("slash", "filter", "Filter"),
+            Binding("h", "dialog('help')", "Help"),
+            Binding("f", "dialog('small')", "Form"),
+            Binding("g", "dialog('large')", "Form"),
+        ]
         frames: list[float] = []
 
         def compose(self):
@@ -267,6 +345,9 @@ def child_bare_keys(repeats: int) -> None:
         def action_filter(self) -> None:
             self.query_one(Input).focus()
 
+        def action_dialog(self, kind: str) -> None:
+            self.push_screen(Dialog(DIALOG_FIELDS[kind]))
+
         def _display(self, screen, renderable) -> None:
             super()._display(screen, renderable)
             if renderable is not None:
@@ -280,6 +361,9 @@ def child_bare_keys(repeats: int) -> None:
             for _ in range(repeats):
                 await keys.timed("cursor down", ("down",))
                 await keys.timed("open a screen", ("o",), ("escape",), opens=True)
+                await keys.timed("open help", ("h",), ("escape",), opens=True)
+                await keys.timed("open a form, 1 field", ("f",), ("escape",), opens=True)
+                await keys.timed("open a form, 10 fields", ("g",), ("escape",), opens=True)
             await pilot.press("slash")
             for _ in range(repeats):
                 await keys.timed("type a letter", ("a",), ("backspace",))
@@ -306,6 +390,11 @@ YARDSTICK = {
     "cursor down, store opening": "cursor down",
     "filter a letter": "type a letter",
     **{name: "open a screen" for name, _keys, _back, opens in KEYS if opens},
+    # Help and the forms are dialogs over the dimmed dashboard: bare Textual's dialog of the
+    # same widgets (child_bare_keys, Dialog).
+    "open help": "open help",
+    "open a form (snooze)": "open a form, 1 field",
+    "open a form (edit)": "open a form, 10 fields",
 }
 
 
