@@ -379,14 +379,21 @@ class FollowupApp(App[None]):
             draft = self._read_again(candidate, claim)
             if draft is not None:
                 self.push_screen(
-                    self.kept(CallScreen, application_id, kind=kind, draft=draft, claim=claim)
+                    self.kept(
+                        CallScreen,
+                        application_id,
+                        kind=kind,
+                        draft=draft,
+                        claim=claim,
+                        read=application,
+                    )
                 )
                 return
         if taken is not None:
             name = one_line(application.company) if application else f"#{application_id}"
             self._say_taken(f"The call at {name}", taken)
             return
-        self.push_screen(self.kept(CallScreen, application_id, kind=kind))
+        self.push_screen(self.kept(CallScreen, application_id, kind=kind, read=application))
 
     def call_kind(self, application: Application | None) -> TouchKind:
         """What a call on the application is: the feedback call when that is its next action

@@ -113,11 +113,12 @@ class CallScreen(FollowupScreen[bool]):
         kind: TouchKind = TouchKind.STATUS_CHECK,
         draft: CallDraft | None = None,
         claim: CallClaim | None = None,
+        read: Application | None = None,
     ) -> None:
         super().__init__()
         self._save_timer: Timer | None = None
         self._clock: Timer | None = None
-        self._start(application_id, kind, draft, claim)
+        self._start(application_id, kind, draft, claim, read)
 
     def _start(
         self,
@@ -125,10 +126,14 @@ class CallScreen(FollowupScreen[bool]):
         kind: TouchKind,
         draft: CallDraft | None,
         claim: CallClaim | None,
+        read: Application | None,
     ) -> None:
         self.application_id = application_id
         self.kind = kind
         self.draft = draft
+        # The application as the opener has just read it (`FollowupApp.open_call`), shown
+        # as the panel opens rather than read a second time; later reloads read afresh.
+        self._read = read if read is not None and read.id == application_id else None
         # This copy's hold on the open call (`FollowupApp.claim_call`): let go when the panel
         # closes, so another copy can take the call up.
         self._claim = claim
@@ -140,9 +145,10 @@ class CallScreen(FollowupScreen[bool]):
         kind: TouchKind = TouchKind.STATUS_CHECK,
         draft: CallDraft | None = None,
         claim: CallClaim | None = None,
+        read: Application | None = None,
     ) -> None:
         """Kept between uses (`FollowupApp.kept`): a new call, as a new panel would show it."""
-        self._start(application_id, kind, draft, claim)
+        self._start(application_id, kind, draft, claim, read)
         self.set_reactive(CallScreen.voicemail, False)
         self._set_breakpoint(self.app.size.width)
         self.query_one("#call-timer", Label).update(NOT_STARTED)
@@ -219,7 +225,9 @@ class CallScreen(FollowupScreen[bool]):
     def reload(self) -> None:
         app = self.followup_app
         try:
-            application = app.reader.load_application(self.application_id)
+            application, self._read = self._read, None
+            if application is None:
+                application = app.reader.load_application(self.application_id)
             self.profile = app.profile()
         except StoreError as error:
             self.query_one("#call-who", Static).update(Text(f"Could not load: {error}"))
