@@ -13,6 +13,7 @@ from followup_tui.store import Store
 from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.screens.call import CallScreen
 from followup_tui.tui.screens.detail import DetailScreen
+from followup_tui.tui.screens.looking_back import ClosedTable, LookingBackScreen
 
 from .helpers import SIZE, loaded, row, screen_text, settle, type_text
 
@@ -98,3 +99,30 @@ async def test_a_reopened_call_panel_is_a_new_call(demo_db, db_path):
         assert "not started: enter starts the call" in shown
         assert "What to say" in shown and "If it goes to voicemail" not in shown
         assert "Start call" in shown and "End call" not in shown
+
+
+async def test_a_reopened_looking_back_draws_again_only_what_changed(demo_db, db_path):
+    app = FollowupApp(db_path, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("L")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, LookingBackScreen)
+        table = screen.query_one(ClosedTable)
+        shown: list[int] = []
+        real_show = table.show
+        table.show = lambda rows: (shown.append(len(rows)), real_show(rows))[1]  # type: ignore[method-assign]
+        await pilot.press("escape", "L")  # nothing changed: read again, not drawn again
+        await settle(pilot)
+        assert app.screen is screen and shown == []
+        assert "Vandelay" not in screen_text(app)
+        await pilot.press("escape")
+        with Store(db_path) as store:  # another copy renames a closed one meanwhile
+            closed = store.load_application(screen.rows[0].id)
+            assert closed is not None
+            store.save_application(replace(closed, company="Vandelay"))
+        await pilot.press("L")
+        await settle(pilot)
+        assert app.screen is screen and shown == [len(screen.rows)]
+        assert "Vandelay" in screen_text(app)

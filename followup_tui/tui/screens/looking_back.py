@@ -46,6 +46,7 @@ class LookingBackScreen(ApplicationScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[Tally] = []
+        self._figures: Text | None = None  # the figures shown, None before the first read
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -92,7 +93,16 @@ class LookingBackScreen(ApplicationScreen[None]):
         if event.state is WorkerState.SUCCESS and event.worker.result is not None:
             table.loading = False
             closed, parked, text = event.worker.result
-            self.rows = [*closed, *parked]
+            rows = [*closed, *parked]
+            unchanged = self._figures is not None and rows == self.rows and text == self._figures
+            self.rows = rows
+            if unchanged:
+                # Reopened (kept) or told of a save, and nothing it shows has changed: the
+                # table and figures drawn already stand; drawing them again was a second full
+                # paint of the screen as it opened.
+                table.hold(rows)
+                return
+            self._figures = text
             table.show(self.rows)
             self.query_one("#figures", Static).update(text)
         elif event.state is WorkerState.ERROR:

@@ -215,6 +215,11 @@ class LineTable(ScrollView, Generic[Row], can_focus=True):
         self.refresh()
         self._highlighted()
 
+    def hold(self, rows: Sequence[Row]) -> None:
+        """Rows equal to those shown, read again: held in their stead (the old ones can go),
+        nothing drawn again."""
+        self._rows = rows
+
     @property
     def row_count(self) -> int:
         return len(self._rows)
