@@ -27,3 +27,33 @@ async def test_the_screen_beneath_a_dialog_shows_its_changes(demo_db):
         await settle(pilot)
         assert "Nothing else moved here" in screen_text(app)
         assert "Discard the call" in screen_text(app)
+
+
+async def test_the_screen_beneath_a_dialog_is_not_laid_out_again_at_the_same_size(demo_db):
+    app = FollowupApp(demo_db, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        dashboard = app.screen
+        laid_out: list[object] = []
+        real_reflow = dashboard._compositor.reflow
+        dashboard._compositor.reflow = lambda *a: (laid_out.append(a), real_reflow(*a))[1]  # type: ignore[method-assign]
+        await pilot.press("e")  # the edit form over the dashboard
+        await settle(pilot)
+        assert app.screen is not dashboard and "Company" in screen_text(app)
+        assert laid_out == []
+
+
+async def test_the_screen_beneath_a_dialog_follows_the_terminal_s_size(demo_db):
+    app = FollowupApp(demo_db, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        dashboard = app.screen
+        await pilot.press("e")
+        await settle(pilot)
+        await pilot.resize_terminal(100, 30)
+        await settle(pilot)
+        assert dashboard._compositor.size == (100, 30)
+        assert "Company" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is dashboard and dashboard.size == (100, 30)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TypeVar, cast
 
 from textual import events, on
+from textual.geometry import Size
 from textual.screen import Screen
 
 if TYPE_CHECKING:
@@ -33,6 +34,17 @@ class FollowupScreen(Screen[ResultT]):
 
     def store_failed(self, error: StoreError) -> None:
         """The database failed its full check after the first frame: nothing can be saved."""
+
+    def _screen_resized(self, size: Size) -> None:
+        """Textual lays out again every screen beneath a dialog when the dialog is first sized
+        (`Screen._on_resize`), though their size has not changed: beneath a form or the help,
+        the dashboard was laid out again after the dialog's first paint, which made the dialog
+        paint a third time and draw its dimmed copy of the dashboard again. Beneath, laid out
+        at this size with nothing waiting to be laid out, it stands as it is."""
+        beneath = self is not self.app.screen
+        if beneath and size == self._compositor.size and not self._layout_required:
+            return
+        super()._screen_resized(size)
 
     @property
     def in_stack(self) -> bool:
