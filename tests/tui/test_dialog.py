@@ -57,3 +57,28 @@ async def test_the_screen_beneath_a_dialog_follows_the_terminal_s_size(demo_db):
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is dashboard and dashboard.size == (100, 30)
+
+
+async def test_a_screen_under_an_opaque_one_shows_its_changes_when_shown_again(demo_db):
+    app = FollowupApp(demo_db, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        dashboard = app.screen
+        await pilot.press("enter")  # the detail covers the dashboard
+        await settle(pilot)
+        detail = app.screen
+        repainted: list[object] = []
+        real_refresh = detail.refresh
+
+        def refresh(*regions, **options):
+            repainted.append(regions)
+            return real_refresh(*regions, **options)
+
+        detail.refresh = refresh  # type: ignore[method-assign]
+        dashboard.query_one("#summary", Static).update("Nothing else moved here")
+        await settle(pilot)
+        assert [regions for regions in repainted if regions] == []  # unseen: not painted over
+        assert "Nothing else moved here" not in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is dashboard and "Nothing else moved here" in screen_text(app)

@@ -46,6 +46,24 @@ class FollowupScreen(Screen[ResultT]):
             return
         super()._screen_resized(size)
 
+    def _compositor_refresh(self) -> None:
+        """Textual counts the screen under the top one among the screens that may show
+        through (`App._background_screens`) even when the top one is opaque, and repaints the
+        top one over whatever changed beneath: pushing a screen marks the one it covers for
+        repainting, so the detail, call panel, review and looking back were painted whole
+        once more as they opened. Beneath an opaque screen the changes wait (marked) for this
+        screen to be shown again, when Textual repaints it whole."""
+        app = self.app
+        top = app.screen
+        if top is not self and not app.is_inline and top.styles.background.a == 1:
+            if self._compositor._dirty_regions:
+                self._set_dirty(*self._compositor._dirty_regions)
+                self._repaint_required = True
+                self._compositor._dirty_regions.clear()
+                self._dirty_widgets.clear()
+            return
+        super()._compositor_refresh()
+
     @property
     def in_stack(self) -> bool:
         """Shown, or under the screens shown. A screen the app keeps between uses
