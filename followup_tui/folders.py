@@ -15,7 +15,8 @@ import os
 import sys
 from pathlib import Path
 
-TYPE_CHECKING = False  # typing's, without importing typing: the shell agenda (issue 17)
+from followup_tui.domain import TYPE_CHECKING
+
 if TYPE_CHECKING:
     from typing import Literal
 

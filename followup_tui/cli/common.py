@@ -22,9 +22,9 @@ from followup_tui.cli.runtime import (
     say_backup_failed,
     store_to_change,
 )
+from followup_tui.domain import TYPE_CHECKING
 from followup_tui.domain.text import printable
 
-TYPE_CHECKING = False  # typing's, without importing typing: the shell agenda (issue 17)
 if TYPE_CHECKING:
     from typing import Any, NoReturn
 

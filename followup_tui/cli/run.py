@@ -14,8 +14,8 @@ from followup_tui.cli.commands.dashboard import open_dashboard
 from followup_tui.cli.common import Commands, Parser
 from followup_tui.cli.options import global_options
 from followup_tui.cli.runtime import run_command
+from followup_tui.domain import TYPE_CHECKING
 
-TYPE_CHECKING = False  # typing's, without importing typing: the shell agenda (issue 17)
 if TYPE_CHECKING:
     from followup_tui.cli.commands import CommandModule
 

@@ -14,10 +14,10 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
+from followup_tui.domain import TYPE_CHECKING
 from followup_tui.domain.dates import DateError, in_range
 from followup_tui.domain.text import json_printable, one_line, printable
 
-TYPE_CHECKING = False  # typing's, without importing typing: the shell agenda (issue 17)
 if TYPE_CHECKING:
     from argparse import Namespace
 

@@ -18,8 +18,8 @@ import sys
 from types import SimpleNamespace
 
 from followup_tui.cli.runtime import run_command
+from followup_tui.domain import TYPE_CHECKING
 
-TYPE_CHECKING = False  # typing's, without importing typing: the shell agenda (issue 17)
 if TYPE_CHECKING:
     from collections.abc import Sequence
 

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
 
+from followup_tui.domain import TYPE_CHECKING
 from followup_tui.domain.shared_methods import shared_repr_and_hash
 
-TYPE_CHECKING = False  # typing's, without importing typing: the shell agenda (issue 17)
 if TYPE_CHECKING:
     from typing import Self
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from operator import attrgetter
 
+from followup_tui.domain import TYPE_CHECKING
 from followup_tui.domain.records import Application, Contact, Interview, Labelled, Status
 from followup_tui.domain.rules import (
     DEFAULT_SETTINGS,
@@ -22,7 +23,6 @@ from followup_tui.domain.rules import (
 )
 from followup_tui.domain.shared_methods import shared_repr_and_hash
 
-TYPE_CHECKING = False  # typing's, without importing typing: the shell agenda (issue 17)
 if TYPE_CHECKING:
     from typing import Any, TypeVar
 

@@ -15,7 +15,8 @@ from dataclasses import fields
 from operator import attrgetter
 from reprlib import recursive_repr
 
-TYPE_CHECKING = False  # typing's, without importing typing: the shell agenda (issue 17)
+from followup_tui.domain import TYPE_CHECKING
+
 if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import TypeVar

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from followup_tui.domain import TYPE_CHECKING
 from followup_tui.domain.dates import short_day
 from followup_tui.domain.rules import Action, Assessment, describe
 from followup_tui.domain.text import one_line
 
-TYPE_CHECKING = False  # typing's, without importing typing: the shell agenda (issue 17)
 if TYPE_CHECKING:
     from typing import Any
 

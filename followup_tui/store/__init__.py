@@ -6,9 +6,9 @@ through `store.reading.Reader` never pays for importing SQLAlchemy.
 
 from __future__ import annotations
 
+from followup_tui.domain import TYPE_CHECKING
 from followup_tui.store.errors import StaleEdit, StoreError
 
-TYPE_CHECKING = False  # typing's, without importing typing: the shell agenda (issue 17)
 if TYPE_CHECKING:
     from followup_tui.store.repository import Store
 

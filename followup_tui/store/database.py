@@ -12,12 +12,12 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from followup_tui.domain import TYPE_CHECKING
 from followup_tui.domain.text import one_line
 from followup_tui.store import migrations
 from followup_tui.store.errors import StoreError
 from followup_tui.store.files import make_private
 
-TYPE_CHECKING = False  # typing's, without importing typing: the shell agenda (issue 17)
 if TYPE_CHECKING:  # SQLAlchemy is imported only when the first write needs an engine
     from sqlalchemy.engine import Engine
 

@@ -17,6 +17,7 @@ from itertools import repeat
 from operator import attrgetter, call
 from pathlib import Path
 
+from followup_tui.domain import TYPE_CHECKING
 from followup_tui.domain.records import (
     Application,
     CallDraft,
@@ -33,7 +34,6 @@ from followup_tui.store.columns import Column
 from followup_tui.store.database import damaged_message, explain, inspect, open_for_reading
 from followup_tui.store.errors import StoreError
 
-TYPE_CHECKING = False  # typing's, without importing typing: the shell agenda (issue 17)
 if TYPE_CHECKING:
     from typing import Any, TypeVar
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import importlib
 
-TYPE_CHECKING = False  # typing's, without importing typing: the shell agenda (issue 17)
+from followup_tui.domain import TYPE_CHECKING
+
 if TYPE_CHECKING:
     from typing import Any, Protocol
 

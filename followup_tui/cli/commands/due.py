@@ -8,8 +8,8 @@ from pathlib import Path
 
 # Not common or options: they import argparse, which a plain `followup due` never does.
 from followup_tui.cli.runtime import for_stdout, preferences_of, reader_for
+from followup_tui.domain import TYPE_CHECKING
 
-TYPE_CHECKING = False  # typing's, without importing typing: the shell agenda (issue 17)
 if TYPE_CHECKING:
     import argparse
 

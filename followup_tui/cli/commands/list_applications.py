@@ -14,9 +14,9 @@ from pathlib import Path
 
 # Not common or options: they import argparse, which a plain `followup list` never does.
 from followup_tui.cli.runtime import for_stdout, preferences_of, reader_for
+from followup_tui.domain import TYPE_CHECKING
 from followup_tui.domain.records import Status
 
-TYPE_CHECKING = False  # typing's, without importing typing: the shell agenda (issue 17)
 if TYPE_CHECKING:
     import argparse
 

@@ -13,8 +13,8 @@ from followup_tui.cli.runtime import (
     preferences_of,
     reader_for,
 )
+from followup_tui.domain import TYPE_CHECKING
 
-TYPE_CHECKING = False  # typing's, without importing typing: the shell agenda (issue 17)
 if TYPE_CHECKING:
     import argparse
 
