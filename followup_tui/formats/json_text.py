@@ -14,7 +14,8 @@ from __future__ import annotations
 import json
 from json.encoder import INFINITY, encode_basestring
 
-TYPE_CHECKING = False  # typing's, without importing typing: the shell agenda (issue 17)
+from followup_tui.domain import TYPE_CHECKING
+
 if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any
@@ -83,12 +84,7 @@ def _write(value: Any, level: int, out: Callable[[str], None]) -> None:
             if first:
                 before = "{" + before[1:]
                 first = False
-            write = _SCALARS.get(type(item))
-            if write is not None:
-                out(before + write(item))
-            else:
-                out(before)
-                _write(item, level + 1, out)
+            _write_item(before, item, level + 1, out)
         out("\n" + INDENT * level + "}")
     elif kind is list or kind is tuple:
         if not value:
@@ -97,12 +93,7 @@ def _write(value: Any, level: int, out: Callable[[str], None]) -> None:
         after = ",\n" + INDENT * (level + 1)
         before = "[" + after[1:]
         for item in value:
-            write = _SCALARS.get(type(item))
-            if write is not None:
-                out(before + write(item))
-            else:
-                out(before)
-                _write(item, level + 1, out)
+            _write_item(before, item, level + 1, out)
             before = after
         out("\n" + INDENT * level + "]")
     else:
@@ -110,3 +101,14 @@ def _write(value: Any, level: int, out: Callable[[str], None]) -> None:
         if write is None:
             raise _NotPlain
         out(write(value))
+
+
+def _write_item(before: str, item: Any, level: int, out: Callable[[str], None]) -> None:
+    """An object's member or a list's item at `level`, after `before` (its comma, indent and
+    key): a plain value written with it in one piece."""
+    write = _SCALARS.get(type(item))
+    if write is not None:
+        out(before + write(item))
+    else:
+        out(before)
+        _write(item, level, out)
