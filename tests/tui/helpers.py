@@ -31,6 +31,13 @@ async def loaded(pilot) -> ReviewTable:
     return pilot.app.screen.query_one(ReviewTable)
 
 
+async def highlight(pilot, company: str) -> ReviewTable:
+    """The dashboard loaded, its cursor on the (first) row of `company`."""
+    table = await loaded(pilot)
+    table.move_cursor(row=next(i for i in range(table.row_count) if row(table, i)[1] == company))
+    return table
+
+
 _TEXT = re.compile(r'<text [^>]*clip-path="url\(#terminal-\d+-line-(\d+)\)">(.*?)</text>')
 
 

@@ -15,20 +15,15 @@ from followup_tui.tui.screens.call import CallScreen
 from followup_tui.tui.screens.detail import DetailScreen
 from followup_tui.tui.screens.looking_back import ClosedTable, LookingBackScreen
 
-from .helpers import SIZE, loaded, row, screen_text, settle, type_text
+from .helpers import SIZE, highlight, loaded, screen_text, settle, type_text
 
 TODAY = date(2026, 3, 10)
-
-
-async def _highlight(pilot, company: str) -> None:
-    table = await loaded(pilot)
-    table.move_cursor(row=next(i for i in range(table.row_count) if row(table, i)[1] == company))
 
 
 async def test_a_reopened_detail_shows_the_new_application_from_the_top(demo_db, db_path):
     app = FollowupApp(db_path, TODAY)
     async with app.run_test(size=SIZE) as pilot:
-        await _highlight(pilot, "Initech")
+        await highlight(pilot, "Initech")
         await pilot.press("enter")
         await settle(pilot)
         first = app.screen
@@ -37,7 +32,7 @@ async def test_a_reopened_detail_shows_the_new_application_from_the_top(demo_db,
         await settle(pilot)
         assert first.query_one("#dossier", VerticalScroll).scroll_y > 0
         await pilot.press("escape")
-        await _highlight(pilot, "Globex")
+        await highlight(pilot, "Globex")
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen is first
@@ -48,7 +43,7 @@ async def test_a_reopened_detail_shows_the_new_application_from_the_top(demo_db,
 async def test_a_kept_screen_hears_no_saves_between_uses_and_reads_afresh(demo_db, db_path):
     app = FollowupApp(db_path, TODAY)
     async with app.run_test(size=SIZE) as pilot:
-        await _highlight(pilot, "Initech")
+        await highlight(pilot, "Initech")
         await pilot.press("enter")
         await settle(pilot)
         detail = app.screen
@@ -65,7 +60,7 @@ async def test_a_kept_screen_hears_no_saves_between_uses_and_reads_afresh(demo_d
             application = store.load_application(detail.application_id)
             assert application is not None
             store.save_application(replace(application, company="Initrode"))
-        await _highlight(pilot, "Initech")
+        await highlight(pilot, "Initech")
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen is detail and "Initrode" in screen_text(app)
@@ -74,7 +69,7 @@ async def test_a_kept_screen_hears_no_saves_between_uses_and_reads_afresh(demo_d
 async def test_a_reopened_call_panel_is_a_new_call(demo_db, db_path):
     app = FollowupApp(db_path, TODAY)
     async with app.run_test(size=SIZE) as pilot:
-        await _highlight(pilot, "Initech")
+        await highlight(pilot, "Initech")
         await pilot.press("c")
         await settle(pilot)
         panel = app.screen
@@ -89,7 +84,7 @@ async def test_a_reopened_call_panel_is_a_new_call(demo_db, db_path):
             (draft,) = store.unfinished_calls()
         assert draft.notes == "left a message"
         assert panel._claim is None and panel._clock is None
-        await _highlight(pilot, "Globex")
+        await highlight(pilot, "Globex")
         await pilot.press("c")
         await settle(pilot)
         assert app.screen is panel and panel.application_id == 2 and panel.draft is None

@@ -16,7 +16,7 @@ from followup_tui.tui.screens.looking_back import LookingBackScreen
 from followup_tui.tui.screens.review import ReviewScreen
 from followup_tui.tui.widgets.form import FormScreen
 
-from .helpers import SIZE, loaded, row, settle
+from .helpers import SIZE, highlight, settle
 
 TODAY = date(2026, 3, 10)
 
@@ -30,8 +30,7 @@ def keys_for(app: App, action: str) -> set[str]:
 async def visit(pilot, company: str = "Initech", call: str = "c"):
     """Dashboard, detail, review and call panel in turn: yields each screen once shown."""
     app = pilot.app
-    table = await loaded(pilot)
-    table.move_cursor(row=next(i for i in range(table.row_count) if row(table, i)[1] == company))
+    await highlight(pilot, company)
     yield app.screen
     await pilot.press("enter")
     await settle(pilot)

@@ -12,14 +12,13 @@ from followup_tui.store import Store, StoreError
 from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.screens.detail import DetailScreen
 
-from .helpers import SIZE, loaded, row, screen_text, settle
+from .helpers import SIZE, highlight, loaded, row, screen_text, settle
 
 TODAY = date(2026, 3, 10)
 
 
 async def open_detail(pilot, company: str) -> DetailScreen:
-    table = await loaded(pilot)
-    table.move_cursor(row=next(i for i in range(table.row_count) if row(table, i)[1] == company))
+    await highlight(pilot, company)
     await pilot.press("enter")
     await settle(pilot)
     assert isinstance(pilot.app.screen, DetailScreen)
